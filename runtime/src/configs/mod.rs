@@ -1,0 +1,11 @@
+//! Pallet parameters, one module per concern.
+//!
+//! - [`system`]: accounts, block limits, batching.
+//! - [`consensus`]: time, Aura authoring and GRANDPA finality.
+//! - [`monetary`]: TAO balances and transaction fees.
+//! - [`governance`]: who may act as root.
+
+pub mod consensus;
+pub mod governance;
+pub mod monetary;
+pub mod system;

@@ -1,0 +1,71 @@
+//! `frame_system` and `pallet_utility`.
+
+use frame_support::{
+	derive_impl,
+	dispatch::DispatchClass,
+	parameter_types,
+	weights::{constants::RocksDbWeight, Weight},
+};
+use frame_system::limits::{BlockLength, BlockWeights};
+use sp_runtime::Perbill;
+use sp_version::RuntimeVersion;
+
+use crate::{
+	AccountId, Balance, Block, BlockNumber, Hash, Nonce, OriginCaller, PalletInfo, Runtime,
+	RuntimeCall, RuntimeEvent, RuntimeOrigin, RuntimeTask, VERSION,
+};
+
+/// Share of a block's weight and length open to normal transactions; the rest is kept for
+/// operational ones (such as governance) so that they always fit.
+const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
+
+/// Compute time a block may use: a third of the 12 s slot, leaving time to propagate and import.
+const MAXIMUM_BLOCK_REF_TIME: u64 =
+	4 * frame_support::weights::constants::WEIGHT_REF_TIME_PER_SECOND;
+
+/// Largest block in bytes.
+const MAXIMUM_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
+
+parameter_types! {
+	/// Block hashes kept for mortality checks: a little over 8 hours of blocks.
+	pub const BlockHashCount: BlockNumber = 2_400;
+	/// The runtime version, as checked by `CheckSpecVersion` and `CheckTxVersion`.
+	pub const Version: RuntimeVersion = VERSION;
+	/// Weight limits of a block. A solochain keeps no proof-size limit.
+	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
+		Weight::from_parts(MAXIMUM_BLOCK_REF_TIME, u64::MAX),
+		NORMAL_DISPATCH_RATIO,
+	);
+	/// Length limits of a block.
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(MAXIMUM_BLOCK_LENGTH)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| {
+			*max = NORMAL_DISPATCH_RATIO * *max
+		})
+		.build();
+	/// SS58 address format.
+	pub const SS58Prefix: u16 = taonet_primitives::SS58_PREFIX;
+}
+
+#[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
+impl frame_system::Config for Runtime {
+	type Block = Block;
+	type BlockWeights = RuntimeBlockWeights;
+	type BlockLength = RuntimeBlockLength;
+	type AccountId = AccountId;
+	type Nonce = Nonce;
+	type Hash = Hash;
+	type BlockHashCount = BlockHashCount;
+	type DbWeight = RocksDbWeight;
+	type Version = Version;
+	type AccountData = pallet_balances::AccountData<Balance>;
+	type SS58Prefix = SS58Prefix;
+	type MaxConsumers = frame_support::traits::ConstU32<16>;
+}
+
+impl pallet_utility::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type PalletsOrigin = OriginCaller;
+	type WeightInfo = pallet_utility::weights::SubstrateWeight<Runtime>;
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs what building and testing Taonet needs on a fresh Debian machine with rustup.
+# Idempotent: it installs only what is missing, so it is cheap to run before every build.
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+log() { echo "[setup] $*"; }
+
+# System packages: protoc for libp2p's protobuf code, a C toolchain, Node.js for the e2e tests.
+missing=()
+command -v protoc >/dev/null 2>&1 || missing+=(protobuf-compiler)
+command -v cc >/dev/null 2>&1 || missing+=(build-essential)
+command -v git >/dev/null 2>&1 || missing+=(git)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+if [ "${#missing[@]}" -gt 0 ]; then
+	log "installing Debian packages: ${missing[*]}"
+	sudo_cmd=()
+	[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+	"${sudo_cmd[@]}" apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Rust: the Wasm target and the standard library's source, which the runtime's Wasm build needs.
+if ! command -v rustup >/dev/null 2>&1; then
+	echo "[setup] rustup is required: see https://rustup.rs" >&2
+	exit 1
+fi
+rustup target list --installed | grep -qx wasm32-unknown-unknown || {
+	log "adding the wasm32-unknown-unknown target"
+	rustup target add wasm32-unknown-unknown
+}
+rustup component list --installed | grep -q '^rust-src' || {
+	log "adding rust-src"
+	rustup component add rust-src
+}
+
+# The end-to-end tests' npm packages, exactly as locked.
+e2e="$TAONET_ROOT/e2e"
+if [ ! -d "$e2e/node_modules/@polkadot/api" ] || [ "$e2e/package-lock.json" -nt "$e2e/node_modules/.package-lock.json" ]; then
+	log "installing e2e npm packages"
+	(cd "$e2e" && npm ci --no-audit --no-fund)
+fi
+
+log "ready"

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test: formatting, lints, the Rust unit tests, then the end-to-end suites, which
+# start a real taonet-node and drive it with @polkadot/api.
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+step() { echo; echo "==> $*"; }
+
+"$TAONET_ROOT/scripts/setup.sh"
+cd "$TAONET_ROOT"
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo build --workspace (node and runtime)"
+cargo build --workspace --locked
+
+step "cargo clippy --workspace --all-targets -- -D warnings"
+# The lints read the native code only: the Wasm runtime is already built above.
+SKIP_WASM_BUILD=1 cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "cargo test --workspace"
+cargo test --workspace --locked
+
+step "end-to-end tests against $TAONET_NODE"
+cd "$TAONET_ROOT/e2e"
+npm test
