@@ -56,7 +56,7 @@ impl fmt::Display for Sealing {
 
 /// Options of a running node, beyond Substrate's own.
 #[derive(Debug, clap::Parser)]
-pub struct RunCmd {
+pub struct NodeCmd {
 	#[allow(missing_docs)]
 	#[clap(flatten)]
 	pub base: sc_cli::RunCmd,
@@ -77,7 +77,7 @@ pub struct Cli {
 	pub subcommand: Option<Subcommand>,
 
 	#[clap(flatten)]
-	pub run: RunCmd,
+	pub run: NodeCmd,
 }
 
 /// Subcommands besides running the node.
@@ -138,6 +138,24 @@ mod tests {
 		}
 		assert!(!Sealing::Aura.is_dev());
 		assert!(Sealing::Interval(1).is_dev());
+	}
+
+	#[test]
+	fn the_command_line_is_well_formed() {
+		use clap::CommandFactory;
+		Cli::command().debug_assert();
+	}
+
+	#[test]
+	fn dev_sealing_is_an_option_of_the_node() {
+		use clap::Parser;
+		let cli =
+			Cli::try_parse_from(["taonet-node", "--dev", "--sealing", "300"]).expect("parses");
+		assert_eq!(cli.run.sealing, Sealing::Interval(300));
+		assert!(cli.run.base.shared_params.dev);
+		let cli = Cli::try_parse_from(["taonet-node", "--dev"]).expect("parses");
+		assert_eq!(cli.run.sealing, Sealing::Aura);
+		assert!(Cli::try_parse_from(["taonet-node", "--sealing", "soon"]).is_err());
 	}
 
 	#[test]

@@ -1,5 +1,8 @@
 //! `taonet-node`: the Taonet full node.
 
+// `sc_cli::Error`, which the command API returns, is a large enum.
+#![allow(clippy::result_large_err)]
+
 mod chain_spec;
 mod cli;
 mod command;

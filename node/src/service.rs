@@ -180,15 +180,21 @@ pub fn new_full<
 		.ok()
 		.flatten()
 		.ok_or_else(|| ServiceError::Other("the genesis block is missing".into()))?;
+	// GRANDPA votes only when blocks come from Aura; the development sealer finalizes itself.
 	let grandpa_protocol_name =
 		sc_consensus_grandpa::protocol_standard_name(&genesis_hash, &config.chain_spec);
-	let (grandpa_protocol_config, grandpa_notification_service) =
-		sc_consensus_grandpa::grandpa_peers_set_config::<_, N>(
-			grandpa_protocol_name.clone(),
-			metrics.clone(),
-			net_config.peer_store_handle(),
-		);
-	net_config.add_notification_protocol(grandpa_protocol_config);
+	let grandpa_notification_service = if sealing.is_dev() {
+		None
+	} else {
+		let (grandpa_protocol_config, notification_service) =
+			sc_consensus_grandpa::grandpa_peers_set_config::<_, N>(
+				grandpa_protocol_name.clone(),
+				metrics.clone(),
+				net_config.peer_store_handle(),
+			);
+		net_config.add_notification_protocol(grandpa_protocol_config);
+		Some(notification_service)
+	};
 
 	let warp_sync = Arc::new(sc_consensus_grandpa::warp_proof::NetworkProvider::new(
 		backend.clone(),
@@ -236,7 +242,7 @@ pub fn new_full<
 	let role = config.role;
 	let force_authoring = config.force_authoring;
 	let name = config.network.node_name.clone();
-	let enable_grandpa = !config.disable_grandpa && !sealing.is_dev();
+	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
 
 	// The development sealer listens to `engine_*` RPC calls as well as to its own clock.
@@ -352,7 +358,7 @@ pub fn new_full<
 		task_manager.spawn_essential_handle().spawn_blocking("aura", Some("block-authoring"), aura);
 	}
 
-	if enable_grandpa {
+	if let (true, Some(notification_service)) = (enable_grandpa, grandpa_notification_service) {
 		let keystore = if role.is_authority() { Some(keystore_container.keystore()) } else { None };
 		let grandpa_config = sc_consensus_grandpa::Config {
 			gossip_duration: Duration::from_millis(333),
@@ -369,7 +375,7 @@ pub fn new_full<
 			link: grandpa_link,
 			network,
 			sync: Arc::new(sync_service),
-			notification_service: grandpa_notification_service,
+			notification_service,
 			voting_rule: sc_consensus_grandpa::VotingRulesBuilder::default().build(),
 			prometheus_registry,
 			shared_voter_state: SharedVoterState::empty(),

@@ -14,6 +14,17 @@
 //! Both are newtypes so that a subnet id can never be passed where a UID is expected.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+// Chain data never panics or overflows silently; tests may.
+#![cfg_attr(
+	not(test),
+	deny(
+		clippy::arithmetic_side_effects,
+		clippy::indexing_slicing,
+		clippy::unwrap_used,
+		clippy::expect_used,
+		clippy::float_arithmetic
+	)
+)]
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
@@ -51,6 +62,9 @@ pub const MILLI_TAO: Balance = TAO / 1_000;
 
 /// The largest total issuance there will ever be: 21,000,000 TAO, in rao.
 pub const MAX_SUPPLY: Balance = 21_000_000 * TAO;
+
+// The whole supply, and sums of a few supplies, fit in a `Balance`.
+const _: () = assert!(MAX_SUPPLY <= Balance::MAX / 100);
 
 /// The number of decimals of TAO, as chain properties announce it.
 pub const TOKEN_DECIMALS: u8 = 9;
@@ -159,7 +173,6 @@ mod tests {
 	fn max_supply_fits_in_balance_and_counts_21_million_tao() {
 		assert_eq!(MAX_SUPPLY / TAO, 21_000_000);
 		assert_eq!(MAX_SUPPLY, 21_000_000_000_000_000);
-		assert!(MAX_SUPPLY < Balance::MAX / 100);
 	}
 
 	#[test]

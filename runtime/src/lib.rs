@@ -7,6 +7,17 @@
 //! Pallet indexes are fixed forever: transactions and storage keys depend on them.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+// Chain data never panics or overflows silently; tests may.
+#![cfg_attr(
+	not(test),
+	deny(
+		clippy::arithmetic_side_effects,
+		clippy::indexing_slicing,
+		clippy::unwrap_used,
+		clippy::expect_used,
+		clippy::float_arithmetic
+	)
+)]
 // `construct_runtime` expands to large types.
 #![recursion_limit = "256"]
 

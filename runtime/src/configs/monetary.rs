@@ -121,12 +121,12 @@ mod tests {
 	use sp_keyring::Sr25519Keyring;
 	use sp_runtime::{Digest, DigestItem};
 
-	/// Starts block 1 with an Aura pre-digest for `slot`, as an authoring node does.
+	/// Starts the next block with an Aura pre-digest for `slot`, as an authoring node does.
 	fn start_block_in_slot(slot: u64) {
 		let digest = Digest {
 			logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, Slot::from(slot).encode())],
 		};
-		System::initialize(&1, &Default::default(), &digest);
+		System::initialize(&(System::block_number() + 1), &Default::default(), &digest);
 	}
 
 	#[test]
