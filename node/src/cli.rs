@@ -80,6 +80,15 @@ pub struct Cli {
 	pub run: NodeCmd,
 }
 
+/// Stands in for `benchmark` in a node built without `runtime-benchmarks`: it takes any
+/// arguments and explains how to get the real command.
+#[derive(Debug, clap::Args)]
+pub struct BenchmarksNotBuilt {
+	/// The arguments the benchmark command would take.
+	#[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+	pub args: Vec<String>,
+}
+
 /// Subcommands besides running the node.
 #[derive(Debug, clap::Subcommand)]
 #[allow(clippy::large_enum_variant)]
@@ -112,10 +121,15 @@ pub enum Subcommand {
 	/// Revert the chain to a previous state.
 	Revert(sc_cli::RevertCmd),
 
-	/// Benchmarks: `benchmark pallet` measures the runtime's weights (node built with
-	/// `--features runtime-benchmarks`).
+	/// Benchmarks: `benchmark pallet` measures the runtime's weights.
+	#[cfg(feature = "runtime-benchmarks")]
 	#[command(subcommand)]
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
+
+	/// Benchmarks (`benchmark pallet`, `block`, `machine`, ...): this node was built without
+	/// them; rebuild it with `--features runtime-benchmarks`.
+	#[cfg(not(feature = "runtime-benchmarks"))]
+	Benchmark(BenchmarksNotBuilt),
 
 	/// Database metadata.
 	ChainInfo(sc_cli::ChainInfoCmd),
@@ -156,6 +170,20 @@ mod tests {
 		let cli = Cli::try_parse_from(["taonet-node", "--dev"]).expect("parses");
 		assert_eq!(cli.run.sealing, Sealing::Aura);
 		assert!(Cli::try_parse_from(["taonet-node", "--sealing", "soon"]).is_err());
+	}
+
+	#[cfg(not(feature = "runtime-benchmarks"))]
+	#[test]
+	fn benchmark_is_a_subcommand_even_without_the_benchmarks_built_in() {
+		use clap::Parser;
+		let cli = Cli::try_parse_from(["taonet-node", "benchmark", "pallet", "--pallet", "x"])
+			.expect("parses");
+		match cli.subcommand {
+			Some(Subcommand::Benchmark(BenchmarksNotBuilt { args })) => {
+				assert_eq!(args, ["pallet", "--pallet", "x"])
+			},
+			other => panic!("expected the benchmark stand-in, got {other:?}"),
+		}
 	}
 
 	#[test]
