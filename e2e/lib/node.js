@@ -45,17 +45,20 @@ async function rpcAnswers(port) {
 }
 
 /**
- * Starts a dev node and returns `{ api, stop, rpcPort, logs }`.
- * @param {{ sealing?: string, startupTimeoutMs?: number }} options
+ * Starts a node and returns `{ api, stop, rpcPort, logs }`: by default a `--dev` chain; with
+ * `chain` (a spec path or name) that chain, authored by Alice.
+ * @param {{ sealing?: string, chain?: string, startupTimeoutMs?: number }} options
  */
-export async function startDevNode({ sealing = process.env.TAONET_SEALING ?? '300', startupTimeoutMs = 180_000 } = {}) {
+export async function startDevNode({ sealing = process.env.TAONET_SEALING ?? '300', chain, startupTimeoutMs = 180_000 } = {}) {
   const binary = nodeBinary();
   if (!existsSync(binary)) {
     throw new Error(`taonet-node not found at ${binary}: build it (cargo build --workspace) or set TAONET_NODE`);
   }
   const [rpcPort, p2pPort] = [await freePort(), await freePort()];
   const args = [
-    '--dev', '--tmp', '--sealing', sealing,
+    // A non-dev validator needs a network key; a throwaway chain can use a fixed one.
+    ...(chain ? ['--chain', chain, '--alice', '--validator', '--node-key', '01'.padStart(64, '0')] : ['--dev']),
+    '--tmp', '--sealing', sealing,
     '--rpc-port', String(rpcPort), '--port', String(p2pPort),
     '--no-prometheus', '--no-telemetry', '--no-mdns', '--rpc-cors', 'all',
   ];

@@ -64,6 +64,23 @@ describe('a development chain', () => {
     assert.equal(aliceNonce.toNumber(), (await api.query.system.account(alice.address)).nonce.toNumber());
   });
 
+  test('serves metadata V15 and the runtime APIs to api.call', async () => {
+    const versions = (await api.call.metadata.metadataVersions()).map((v) => v.toNumber());
+    assert.ok(versions.includes(15), `metadata versions ${versions}`);
+    assert.ok(api.runtimeMetadata.version >= 15);
+    const nonce = await api.call.accountNonceApi.accountNonce(alice.address);
+    assert.equal(nonce.toNumber(), (await api.query.system.account(alice.address)).nonce.toNumber());
+    const presets = (await api.call.genesisBuilder.presetNames()).map(String);
+    assert.deepEqual(presets.sort(), ['development', 'local_testnet']);
+  });
+
+  test('signs with the standard transaction extensions, in order', async () => {
+    assert.deepEqual(api.registry.signedExtensions, [
+      'CheckNonZeroSender', 'CheckSpecVersion', 'CheckTxVersion', 'CheckGenesis', 'CheckMortality',
+      'CheckNonce', 'CheckWeight', 'ChargeTransactionPayment', 'CheckMetadataHash',
+    ]);
+  });
+
   test('produces and finalizes blocks whose timestamps are 12 s slots apart', async () => {
     const head = await waitForFinalized(api, 3);
     const number = head.number.toNumber();

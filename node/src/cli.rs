@@ -187,6 +187,20 @@ mod tests {
 	}
 
 	#[test]
+	fn the_operator_subcommands_are_there() {
+		use clap::Parser;
+		for args in [
+			&["taonet-node", "key", "generate", "--scheme", "sr25519"][..],
+			&["taonet-node", "purge-chain", "--dev", "-y"],
+			&["taonet-node", "build-spec", "--chain", "local", "--raw"],
+			&["taonet-node", "export-chain-spec", "--chain", "dev"],
+		] {
+			let cli = Cli::try_parse_from(args).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+			assert!(cli.subcommand.is_some(), "{args:?}");
+		}
+	}
+
+	#[test]
 	fn bad_sealing_modes_are_refused_with_the_reason() {
 		assert!("0".parse::<Sealing>().unwrap_err().contains("at least 1 ms"));
 		assert!("fast".parse::<Sealing>().unwrap_err().contains("unknown sealing mode `fast`"));

@@ -93,24 +93,51 @@ pub const DAYS: BlockNumber = HOURS * 24;
 /// The existential deposit: an account with less than this is reaped.
 pub const EXISTENTIAL_DEPOSIT: Balance = 500;
 
-/// A subnet's id. Netuid 0 is the root network.
-#[derive(
-	Clone,
-	Copy,
-	Debug,
-	Default,
-	PartialEq,
-	Eq,
-	PartialOrd,
-	Ord,
-	Hash,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-)]
-pub struct NetUid(pub u16);
+/// Declares a `u16` identifier newtype with its SCALE, metadata and conversion impls.
+macro_rules! u16_id {
+	($(#[$doc:meta])* $name:ident) => {
+		$(#[$doc])*
+		#[derive(
+			Clone,
+			Copy,
+			Debug,
+			Default,
+			PartialEq,
+			Eq,
+			PartialOrd,
+			Ord,
+			Hash,
+			Encode,
+			Decode,
+			DecodeWithMemTracking,
+			MaxEncodedLen,
+			TypeInfo,
+		)]
+		pub struct $name(pub u16);
+
+		impl From<u16> for $name {
+			fn from(value: u16) -> Self {
+				$name(value)
+			}
+		}
+
+		impl From<$name> for u16 {
+			fn from(value: $name) -> Self {
+				value.0
+			}
+		}
+	};
+}
+
+u16_id! {
+	/// A subnet's id. Netuid 0 is the root network.
+	NetUid
+}
+
+u16_id! {
+	/// A neuron's slot in one subnet, dense from 0 up to the subnet's max UIDs.
+	Uid
+}
 
 impl NetUid {
 	/// The root network, whose validators weight subnets rather than miners.
@@ -119,49 +146,6 @@ impl NetUid {
 	/// Whether this is the root network.
 	pub const fn is_root(self) -> bool {
 		self.0 == 0
-	}
-}
-
-impl From<u16> for NetUid {
-	fn from(value: u16) -> Self {
-		NetUid(value)
-	}
-}
-
-impl From<NetUid> for u16 {
-	fn from(value: NetUid) -> Self {
-		value.0
-	}
-}
-
-/// A neuron's slot in one subnet, dense from 0 up to the subnet's max UIDs.
-#[derive(
-	Clone,
-	Copy,
-	Debug,
-	Default,
-	PartialEq,
-	Eq,
-	PartialOrd,
-	Ord,
-	Hash,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-)]
-pub struct Uid(pub u16);
-
-impl From<u16> for Uid {
-	fn from(value: u16) -> Self {
-		Uid(value)
-	}
-}
-
-impl From<Uid> for u16 {
-	fn from(value: Uid) -> Self {
-		value.0
 	}
 }
 
