@@ -12,7 +12,7 @@ blocks="${1:-1000}"
 interval="${2:-50}"
 port=$(( 20000 + RANDOM % 20000 ))
 "$TAONET_NODE" --dev --tmp --sealing "$interval" --rpc-port "$port" --port 0 \
-	--no-prometheus --no-telemetry --no-mdns >/tmp/taonet-rss-node.log 2>&1 &
+	--no-prometheus --no-telemetry --no-mdns >"${TMPDIR:-/tmp}/taonet-rss-node.log" 2>&1 &
 pid=$!
 trap 'kill -INT $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
 
@@ -28,7 +28,7 @@ finalized_number() {
 
 start=$(date +%s)
 until n=$(finalized_number 2>/dev/null) && [ "$n" -ge "$blocks" ]; do
-	kill -0 "$pid" 2>/dev/null || { echo "node exited; see /tmp/taonet-rss-node.log" >&2; exit 1; }
+	kill -0 "$pid" 2>/dev/null || { echo "node exited; see ${TMPDIR:-/tmp}/taonet-rss-node.log" >&2; exit 1; }
 	sleep 1
 done
 rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")

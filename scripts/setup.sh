@@ -19,11 +19,21 @@ if [ "${#missing[@]}" -gt 0 ]; then
 	log "installing Debian packages: ${missing[*]}"
 	sudo_cmd=()
 	[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-	"${sudo_cmd[@]}" apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+	"${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	"${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# Rust: the Wasm target and the standard library's source, which the runtime's Wasm build needs.
+# The e2e suites use Node's test runner as of Node.js 20.10 (`--test-concurrency`).
+node_version=$(node -p 'process.versions.node')
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 10) ? 0 : 1)'; then
+	echo "[setup] Node.js $node_version is too old: the end-to-end tests need Node.js 20.10 or later" >&2
+	exit 1
+fi
+
+# Rust: the Wasm target and the standard library's source, which the runtime's Wasm build needs,
+# for the toolchain this workspace selects (rust-toolchain.toml).
+cd "$TAONET_ROOT"
 if ! command -v rustup >/dev/null 2>&1; then
 	echo "[setup] rustup is required: see https://rustup.rs" >&2
 	exit 1

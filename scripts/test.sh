@@ -16,8 +16,7 @@ step "cargo build --workspace (node and runtime)"
 cargo build --workspace --locked
 
 step "cargo clippy --workspace --all-targets -- -D warnings"
-# The lints read the native code only: the Wasm runtime is already built above.
-SKIP_WASM_BUILD=1 cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "cargo test --workspace"
 cargo test --workspace --locked

@@ -80,7 +80,14 @@ export async function startDevNode({ sealing = process.env.TAONET_SEALING ?? '30
     await once(child, 'exit').catch(() => {});
     clearTimeout(timer);
   };
+  // Never leave the node behind, however this process ends.
   process.once('exit', () => { if (!exited) child.kill('SIGKILL'); });
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+    process.once(signal, () => {
+      if (!exited) child.kill('SIGKILL');
+      process.exit(code);
+    });
+  }
 
   const deadline = Date.now() + startupTimeoutMs;
   while (!(await rpcAnswers(rpcPort))) {
@@ -102,20 +109,24 @@ export async function startDevNode({ sealing = process.env.TAONET_SEALING ?? '30
 
 /**
  * Signs and sends `tx`, resolving once its block is finalized with
- * `{ blockHash, events, dispatchError }`. Rejects if the pool refuses it.
+ * `{ blockHash, events, dispatchError }`. Rejects if the pool refuses it or if it is not
+ * finalized within `timeoutMs`.
  */
-export function sendAndFinalize(tx, signer) {
+export function sendAndFinalize(tx, signer, timeoutMs = 60_000) {
   return new Promise((resolve, reject) => {
     let unsubscribe = () => {};
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error(`transaction not finalized within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const settle = (fn, value) => { clearTimeout(timer); unsubscribe(); fn(value); };
     tx.signAndSend(signer, ({ status, events, dispatchError }) => {
       if (status.isInvalid || status.isDropped || status.isUsurped) {
-        unsubscribe();
-        reject(new Error(`transaction ${status.type}`));
+        settle(reject, new Error(`transaction ${status.type}`));
       } else if (status.isFinalized) {
-        unsubscribe();
-        resolve({ blockHash: status.asFinalized, events, dispatchError });
+        settle(resolve, { blockHash: status.asFinalized, events, dispatchError });
       }
-    }).then((unsub) => { unsubscribe = unsub; }, reject);
+    }).then((unsub) => { unsubscribe = unsub; }, (error) => settle(reject, error));
   });
 }
 

@@ -65,7 +65,9 @@ pub struct NodeCmd {
 	/// network), `instant` (a block per transaction), `manual` (a block per `engine_createBlock`
 	/// RPC call) or a number of milliseconds (a block every so often). Every mode but `aura` is
 	/// for development chains only, finalizes each block at once, and still gives the runtime
-	/// 12 s slots: each block's timestamp is one slot after its parent's.
+	/// 12 s slots: each block's timestamp is one slot after its parent's. Use it with `--tmp`:
+	/// the chain's clock runs ahead of the wall clock, so the same chain restarted under Aura
+	/// waits for the wall clock to catch up.
 	#[arg(long, value_name = "MODE", default_value_t = Sealing::Aura)]
 	pub sealing: Sealing,
 }
