@@ -152,9 +152,10 @@ pub fn new_full<
 	sealing: Sealing,
 ) -> Result<TaskManager, ServiceError> {
 	if sealing.is_dev()
-		&& !config.chain_spec.chain_type().eq(&sc_service::ChainType::Development)
-		&& !config.chain_spec.chain_type().eq(&sc_service::ChainType::Local)
-	{
+		&& !matches!(
+			config.chain_spec.chain_type(),
+			sc_service::ChainType::Development | sc_service::ChainType::Local
+		) {
 		return Err(ServiceError::Other(format!(
 			"--sealing {sealing} is for development and local chains only; `{}` is a {:?} chain",
 			config.chain_spec.id(),

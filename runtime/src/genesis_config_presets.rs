@@ -127,13 +127,9 @@ mod tests {
 	use super::*;
 	use sp_runtime::traits::Zero;
 
-	fn build(id: &str) -> sp_io::TestExternalities {
-		test_externalities(id)
-	}
-
 	#[test]
 	fn development_preset_has_alice_as_sole_authority_and_sudo() {
-		build(DEV_RUNTIME_PRESET).execute_with(|| {
+		test_externalities(DEV_RUNTIME_PRESET).execute_with(|| {
 			let aura = pallet_aura::Authorities::<crate::Runtime>::get();
 			assert_eq!(aura.len(), 1);
 			let alice: AuraId = Sr25519Keyring::Alice.public().into();
@@ -148,7 +144,7 @@ mod tests {
 
 	#[test]
 	fn local_testnet_preset_has_alice_and_bob_as_authorities() {
-		build(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		test_externalities(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
 			let aura = pallet_aura::Authorities::<crate::Runtime>::get();
 			let expected: Vec<AuraId> =
 				vec![Sr25519Keyring::Alice.public().into(), Sr25519Keyring::Bob.public().into()];
@@ -160,7 +156,7 @@ mod tests {
 	#[test]
 	fn presets_endow_dev_accounts_within_the_supply_cap() {
 		for id in [DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET] {
-			build(id).execute_with(|| {
+			test_externalities(id).execute_with(|| {
 				for account in endowed_dev_accounts() {
 					assert_eq!(
 						pallet_balances::Pallet::<crate::Runtime>::free_balance(&account),
