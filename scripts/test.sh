@@ -15,6 +15,9 @@ cargo fmt --all -- --check
 step "cargo build --workspace (node and runtime)"
 cargo build --workspace --locked
 
+step "taonet-yuma builds without std for wasm32-unknown-unknown"
+cargo build --locked -p taonet-yuma --no-default-features --target wasm32-unknown-unknown
+
 step "cargo clippy --workspace --all-targets -- -D warnings"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 

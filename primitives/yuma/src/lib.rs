@@ -64,8 +64,11 @@
 //! miner `j`, whatever the others set, `C_j` lies between the lowest and the highest weight that
 //! honest validators put on `j`: at `w` = the honest minimum, the honest stake alone reaches `κ`;
 //! above the honest maximum only the others remain, with less than `κ`. A cabal that weights
-//! only its own miners therefore gets `C_j = 0` for them, no incentive, and (with `β = 1`) no
-//! bonds and no dividends. The crate's tests show both over thousands of random subnets.
+//! only its own miners therefore gets `C_j = 0` for them, no incentive, and (with `β = 1` and a
+//! bonds rate `a > 0`) no bonds and no dividends, as long as the honest side reaches consensus
+//! on some miner. If it reaches none, nobody has incentive and step 8 pays validators by stake,
+//! the cabal included, which is still no more than its share of stake. The crate's tests show
+//! all of this over thousands of random subnets.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // Chain data never panics or overflows silently; tests may.
