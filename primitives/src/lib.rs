@@ -26,6 +26,11 @@
 	)
 )]
 
+extern crate alloc;
+
+mod subnets;
+pub use subnets::{HotkeyOwnership, NeuronHooks, SubnetHyperparams, SubnetsInterface};
+
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_runtime::{

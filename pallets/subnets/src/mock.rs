@@ -1,0 +1,148 @@
+//! A test runtime: System, Balances and this pallet, with root as governance and hooks that
+//! record what they are told.
+
+use crate as pallet_subnets;
+use core::cell::RefCell;
+use frame_support::{derive_impl, parameter_types, traits::Hooks};
+use frame_system::EnsureRoot;
+use sp_runtime::BuildStorage;
+use taonet_primitives::{Balance, NetUid, NeuronHooks, Uid, TAO};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+pub type AccountId = u64;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Subnets: pallet_subnets,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type ExistentialDeposit = frame_support::traits::ConstU64<500>;
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+parameter_types! {
+	pub const MaxSubnets: u16 = 8;
+}
+
+thread_local! {
+	/// Every hook call, in order: `(netuid, Some(uid))` for a replaced UID, `(netuid, None)` for a
+	/// removed subnet.
+	pub static HOOK_CALLS: RefCell<Vec<(NetUid, Option<Uid>)>> = const { RefCell::new(Vec::new()) };
+}
+
+pub struct RecordingHooks;
+impl NeuronHooks for RecordingHooks {
+	fn on_neuron_replaced(netuid: NetUid, uid: Uid) {
+		HOOK_CALLS.with(|calls| calls.borrow_mut().push((netuid, Some(uid))));
+	}
+	fn on_subnet_removed(netuid: NetUid) {
+		HOOK_CALLS.with(|calls| calls.borrow_mut().push((netuid, None)));
+	}
+}
+
+pub fn hook_calls() -> Vec<(NetUid, Option<Uid>)> {
+	HOOK_CALLS.with(|calls| calls.borrow().clone())
+}
+
+impl pallet_subnets::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type NeuronHooks = RecordingHooks;
+	type MaxSubnets = MaxSubnets;
+	type WeightInfo = ();
+}
+
+/// Coldkeys 1..=5 hold 100,000 TAO each; 6 holds 10 TAO; hotkeys are 100 and up.
+pub const RICH: Balance = 100_000 * TAO;
+pub const POOR: AccountId = 6;
+
+pub struct ExtBuilder {
+	network_rate_limit: u32,
+	subnet_limit: u16,
+}
+
+impl Default for ExtBuilder {
+	fn default() -> Self {
+		Self { network_rate_limit: 0, subnet_limit: 32 }
+	}
+}
+
+impl ExtBuilder {
+	pub fn network_rate_limit(mut self, blocks: u32) -> Self {
+		self.network_rate_limit = blocks;
+		self
+	}
+
+	pub fn subnet_limit(mut self, limit: u16) -> Self {
+		self.subnet_limit = limit;
+		self
+	}
+
+	pub fn build(self) -> sp_io::TestExternalities {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		pallet_balances::GenesisConfig::<Test> {
+			balances: (1..=5).map(|who| (who, RICH)).chain([(POOR, 10 * TAO)]).collect(),
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		pallet_subnets::GenesisConfig::<Test> {
+			network_rate_limit: Some(self.network_rate_limit),
+			min_lock_cost: None,
+			subnet_limit: Some(self.subnet_limit),
+			_config: Default::default(),
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			HOOK_CALLS.with(|calls| calls.borrow_mut().clear());
+		});
+		ext
+	}
+
+	/// Builds, runs `test`, and checks the pallet's invariants at the end.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			test();
+			Subnets::do_try_state().expect("invariants hold at the end");
+		});
+	}
+}
+
+/// Moves to block `n`, checking the invariants after every block on the way.
+pub fn run_to_block(n: u64) {
+	while System::block_number() < n {
+		Subnets::do_try_state().expect("invariants hold after every block");
+		Subnets::on_finalize(System::block_number());
+		System::set_block_number(System::block_number() + 1);
+		Subnets::on_initialize(System::block_number());
+	}
+	Subnets::do_try_state().expect("invariants hold after every block");
+}
+
+/// The events this pallet deposited, oldest first.
+pub fn subnet_events() -> Vec<pallet_subnets::Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::Subnets(event) => Some(event),
+			_ => None,
+		})
+		.collect()
+}

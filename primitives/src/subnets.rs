@@ -1,0 +1,165 @@
+//! What other pallets may know about subnets and neurons, as traits and plain data.
+//!
+//! The subnets pallet implements these; the staking, weights and emission pallets depend on
+//! them instead of on its storage.
+
+use crate::{Balance, BlockNumber, NetUid, Uid};
+use alloc::vec::Vec;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+
+/// One subnet's hyperparameters (protocol brief, section 3). Defaults are the genesis values; the
+/// subnets pallet's docs list each one's bounds and who may change it.
+#[derive(
+	Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct SubnetHyperparams {
+	/// Blocks between two epochs of the subnet.
+	pub tempo: u16,
+	/// Most neurons (UIDs) the subnet holds.
+	pub max_uids: u16,
+	/// Most validator permits.
+	pub max_validators: u16,
+	/// Blocks after registration during which a neuron cannot be replaced.
+	pub immunity_period: BlockNumber,
+	/// Fewest non-zero weights a validator must set.
+	pub min_allowed_weights: u16,
+	/// Largest single weight after normalization, as a `u16` ratio.
+	pub max_weight_limit: u16,
+	/// Blocks a hotkey must wait between two weight updates.
+	pub weights_rate_limit: BlockNumber,
+	/// Lowest weights version key accepted.
+	pub weights_version_key: u64,
+	/// Blocks after its last update during which a neuron counts as active.
+	pub activity_cutoff: BlockNumber,
+	/// Consensus majority threshold κ, as a `u16` ratio.
+	pub kappa: u16,
+	/// Bonds moving average in millionths.
+	pub bonds_moving_average: u64,
+	/// Bonds penalty β, as a `u16` ratio.
+	pub bonds_penalty: u16,
+	/// Yuma 3 bonds (otherwise classic).
+	pub yuma3_enabled: bool,
+	/// Liquid alpha on.
+	pub liquid_alpha_enabled: bool,
+	/// Liquid alpha's low bound, as a `u16` ratio.
+	pub alpha_low: u16,
+	/// Liquid alpha's high bound, as a `u16` ratio.
+	pub alpha_high: u16,
+	/// Liquid alpha's sigmoid steepness, in hundredths.
+	pub alpha_sigmoid_steepness: u16,
+	/// Weights must be committed and revealed.
+	pub commit_reveal_enabled: bool,
+	/// Epochs between a commit and its reveal.
+	pub reveal_period: u16,
+	/// Blocks a hotkey must wait between two `serve_axon` or `serve_prometheus` calls.
+	pub serving_rate_limit: BlockNumber,
+	/// Whether `burned_register` is open.
+	pub registration_allowed: bool,
+	/// Lowest registration burn, in rao.
+	pub min_burn: Balance,
+	/// Highest registration burn, in rao.
+	pub max_burn: Balance,
+	/// Blocks over which the burn halves when nobody registers.
+	pub burn_half_life: BlockNumber,
+	/// Factor applied to the burn by each registration, in millionths.
+	pub burn_increase_factor: u32,
+	/// Most registrations in one block.
+	pub max_registrations_per_block: u16,
+}
+
+impl Default for SubnetHyperparams {
+	fn default() -> Self {
+		Self {
+			tempo: 360,
+			max_uids: 256,
+			max_validators: 64,
+			immunity_period: 5_000,
+			min_allowed_weights: 1,
+			max_weight_limit: u16::MAX,
+			weights_rate_limit: 100,
+			weights_version_key: 0,
+			activity_cutoff: 5_000,
+			kappa: 32_767,
+			bonds_moving_average: 900_000,
+			bonds_penalty: u16::MAX,
+			yuma3_enabled: true,
+			liquid_alpha_enabled: false,
+			alpha_low: 45_875,
+			alpha_high: 58_982,
+			alpha_sigmoid_steepness: 1_000,
+			commit_reveal_enabled: false,
+			reveal_period: 1,
+			serving_rate_limit: 50,
+			registration_allowed: true,
+			min_burn: 500_000,
+			max_burn: 100 * crate::TAO,
+			burn_half_life: 360,
+			burn_increase_factor: 1_260_000,
+			max_registrations_per_block: 1,
+		}
+	}
+}
+
+/// Read access to subnets and their neurons, and the two values other pallets feed back.
+pub trait SubnetsInterface<AccountId> {
+	/// Whether `netuid` is a registered subnet.
+	fn is_subnet(netuid: NetUid) -> bool;
+	/// Every registered subnet, in netuid order.
+	fn subnets() -> Vec<NetUid>;
+	/// The subnet's owner coldkey.
+	fn subnet_owner(netuid: NetUid) -> Option<AccountId>;
+	/// The subnet's owner hotkey (UID of its own, never pruned).
+	fn subnet_owner_hotkey(netuid: NetUid) -> Option<AccountId>;
+	/// The subnet's hyperparameters.
+	fn hyperparams(netuid: NetUid) -> Option<SubnetHyperparams>;
+	/// The block the subnet was registered.
+	fn subnet_registered_at(netuid: NetUid) -> Option<BlockNumber>;
+	/// Neurons in the subnet: UIDs `0..neuron_count`.
+	fn neuron_count(netuid: NetUid) -> u16;
+	/// The UID of `hotkey` in the subnet.
+	fn uid_of(netuid: NetUid, hotkey: &AccountId) -> Option<Uid>;
+	/// The hotkey at `uid`.
+	fn hotkey_of(netuid: NetUid, uid: Uid) -> Option<AccountId>;
+	/// For each UID, the block its current holder registered.
+	fn registration_blocks(netuid: NetUid) -> Vec<BlockNumber>;
+	/// Records each UID's last epoch emission, the score by which neurons are pruned. Extra
+	/// entries are ignored, missing ones count as 0.
+	fn set_pruning_scores(netuid: NetUid, scores: Vec<u64>);
+	/// Records the subnet's emission share, by which subnets are pruned (lowest first).
+	fn set_emission_share(netuid: NetUid, share: u64);
+}
+
+/// The one coldkey that owns each hotkey, forever.
+pub trait HotkeyOwnership<AccountId> {
+	/// The owner of `hotkey`, if it is bound.
+	fn hotkey_owner(hotkey: &AccountId) -> Option<AccountId>;
+	/// Binds `hotkey` to `coldkey` if it is free. `Ok(true)` if it was bound now, `Ok(false)` if
+	/// `coldkey` already owned it, `Err(owner)` if another coldkey does.
+	fn bind_hotkey(hotkey: &AccountId, coldkey: &AccountId) -> Result<bool, AccountId>;
+}
+
+/// Told when neurons or subnets go away, so that pallets keeping per-UID state clear it.
+pub trait NeuronHooks {
+	/// `uid` of `netuid` has a new holder: whatever belonged to the previous one (weights it set,
+	/// weights and bonds pointing at it, outputs) must stop counting.
+	fn on_neuron_replaced(netuid: NetUid, uid: Uid);
+	/// `netuid` was dissolved: all of its state goes.
+	fn on_subnet_removed(netuid: NetUid);
+}
+
+impl NeuronHooks for () {
+	fn on_neuron_replaced(_: NetUid, _: Uid) {}
+	fn on_subnet_removed(_: NetUid) {}
+}
+
+impl<A: NeuronHooks, B: NeuronHooks> NeuronHooks for (A, B) {
+	fn on_neuron_replaced(netuid: NetUid, uid: Uid) {
+		A::on_neuron_replaced(netuid, uid);
+		B::on_neuron_replaced(netuid, uid);
+	}
+	fn on_subnet_removed(netuid: NetUid) {
+		A::on_subnet_removed(netuid);
+		B::on_subnet_removed(netuid);
+	}
+}
