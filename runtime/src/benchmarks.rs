@@ -4,7 +4,7 @@ use alloc::{string::String, vec::Vec};
 use frame_benchmarking::{BenchmarkBatch, BenchmarkConfig, BenchmarkList};
 use frame_support::traits::{StorageInfo, WhitelistedStorageKeys};
 
-use crate::{AllPalletsWithSystem, Balances, Runtime, Sudo, Timestamp, Utility};
+use crate::{AllPalletsWithSystem, Balances, Runtime, Subnets, Sudo, Timestamp, Utility};
 
 type SystemBench = frame_system_benchmarking::Pallet<Runtime>;
 
@@ -16,6 +16,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]
+	[pallet_subnets, Subnets]
 );
 
 /// The benchmarks this runtime has, for `benchmark pallet --list`.

@@ -47,6 +47,8 @@ fn genesis(
 		"aura": { "authorities": aura },
 		"grandpa": { "authorities": grandpa },
 		"sudo": { "key": sudo },
+		// Development and test chains register subnets without waiting.
+		"subnets": { "networkRateLimit": 0 },
 	})
 }
 
@@ -151,6 +153,38 @@ mod tests {
 			assert_eq!(aura.to_vec(), expected);
 			assert_eq!(pallet_grandpa::Pallet::<crate::Runtime>::grandpa_authorities().len(), 2);
 		});
+	}
+
+	#[test]
+	fn dev_chains_register_subnets_without_a_rate_limit_and_hold_the_lock() {
+		use crate::{Runtime, RuntimeOrigin, Subnets};
+		for id in [DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET] {
+			test_externalities(id).execute_with(|| {
+				frame_system::Pallet::<Runtime>::set_block_number(1);
+				assert_eq!(pallet_subnets::NetworkRateLimit::<Runtime>::get(), 0);
+				let alice = Sr25519Keyring::Alice.to_account_id();
+				let bob = Sr25519Keyring::Bob.to_account_id();
+				let lock = Subnets::lock_cost();
+				assert_eq!(lock, 1_000 * taonet_primitives::TAO);
+				for hotkey in [Sr25519Keyring::Charlie, Sr25519Keyring::Dave] {
+					Subnets::register_network(
+						RuntimeOrigin::signed(alice.clone()),
+						hotkey.to_account_id(),
+					)
+					.expect("Alice can pay the lock");
+				}
+				// The locks show as Alice's reserved balance (what polkadot.js displays).
+				assert_eq!(pallet_balances::Pallet::<Runtime>::reserved_balance(&alice), 3 * lock);
+				assert_eq!(pallet_subnets::Networks::<Runtime>::count(), 2);
+				assert!(Subnets::burned_register(
+					RuntimeOrigin::signed(bob),
+					taonet_primitives::NetUid(1),
+					Sr25519Keyring::Eve.to_account_id()
+				)
+				.is_ok());
+				Subnets::do_try_state().expect("subnets invariants hold");
+			});
+		}
 	}
 
 	#[test]

@@ -177,4 +177,8 @@ mod runtime {
 	/// A superuser for development chains; production chains start without a sudo key.
 	#[runtime::pallet_index(7)]
 	pub type Sudo = pallet_sudo;
+
+	/// Subnets and their neurons: owners, locks, hyperparameters, registration, endpoints.
+	#[runtime::pallet_index(8)]
+	pub type Subnets = pallet_subnets;
 }

@@ -14,7 +14,10 @@ fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 
 /// A subnet owned by a fresh coldkey, with `n` neurons (the owner hotkey and `n - 1` more),
 /// max UIDs `n`, no immunity, and no limits on registrations.
-fn subnet_with_neurons<T: Config>(n: u16, seed: u32) -> Result<(NetUid, T::AccountId), BenchmarkError> {
+fn subnet_with_neurons<T: Config>(
+	n: u16,
+	seed: u32,
+) -> Result<(NetUid, T::AccountId), BenchmarkError> {
 	NetworkRateLimit::<T>::put(0);
 	NetworkImmunityPeriod::<T>::put(0);
 	let owner = funded::<T>("owner", seed);
@@ -135,5 +138,9 @@ mod benchmarks {
 		Ok(())
 	}
 
-	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder::default().build(), crate::mock::Test);
+	impl_benchmark_test_suite!(
+		Pallet,
+		crate::mock::ExtBuilder::default().build(),
+		crate::mock::Test
+	);
 }

@@ -131,7 +131,8 @@ pub mod pallet {
 	/// Registered subnets (not the root network). Counted: the count is checked against the
 	/// subnet limit.
 	#[pallet::storage]
-	pub type Networks<T: Config> = CountedStorageMap<_, Twox64Concat, NetUid, SubnetInfo<T::AccountId>>;
+	pub type Networks<T: Config> =
+		CountedStorageMap<_, Twox64Concat, NetUid, SubnetInfo<T::AccountId>>;
 
 	/// Each subnet's hyperparameters.
 	#[pallet::storage]
@@ -196,8 +197,7 @@ pub mod pallet {
 
 	/// The coldkey that owns each hotkey, forever.
 	#[pallet::storage]
-	pub type HotkeyOwner<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId>;
+	pub type HotkeyOwner<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId>;
 
 	/// Most subnets at once (default 32), at most [`Config::MaxSubnets`].
 	#[pallet::storage]
@@ -288,7 +288,12 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// A subnet was registered; `lock` is held from `owner`.
-		NetworkRegistered { netuid: NetUid, owner: T::AccountId, hotkey: T::AccountId, lock: Balance },
+		NetworkRegistered {
+			netuid: NetUid,
+			owner: T::AccountId,
+			hotkey: T::AccountId,
+			lock: Balance,
+		},
 		/// A subnet was dissolved and its lock released to its owner. `pruned`: to make room
 		/// for a new subnet (otherwise by its owner or governance).
 		NetworkDissolved { netuid: NetUid, owner: T::AccountId, refunded: Balance, pruned: bool },
@@ -299,9 +304,20 @@ pub mod pallet {
 		/// A hotkey was bound to its coldkey, for good.
 		HotkeyBound { hotkey: T::AccountId, coldkey: T::AccountId },
 		/// A neuron registered at `uid`, paying `burn` (0 for a subnet's owner hotkey).
-		NeuronRegistered { netuid: NetUid, uid: Uid, hotkey: T::AccountId, coldkey: T::AccountId, burn: Balance },
+		NeuronRegistered {
+			netuid: NetUid,
+			uid: Uid,
+			hotkey: T::AccountId,
+			coldkey: T::AccountId,
+			burn: Balance,
+		},
 		/// `uid` was taken from `old_hotkey` (pruned) for a new registration.
-		NeuronReplaced { netuid: NetUid, uid: Uid, old_hotkey: T::AccountId, new_hotkey: T::AccountId },
+		NeuronReplaced {
+			netuid: NetUid,
+			uid: Uid,
+			old_hotkey: T::AccountId,
+			new_hotkey: T::AccountId,
+		},
 		/// TAO was removed from total issuance by a registration burn.
 		Recycled { netuid: NetUid, who: T::AccountId, amount: Balance },
 		/// The subnet's burn is now `burn` (after a registration or a governance change).
@@ -382,7 +398,10 @@ pub mod pallet {
 		/// owner or governance.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::dissolve_network(MAX_UIDS_LIMIT.into()))]
-		pub fn dissolve_network(origin: OriginFor<T>, netuid: NetUid) -> DispatchResultWithPostInfo {
+		pub fn dissolve_network(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+		) -> DispatchResultWithPostInfo {
 			let subnet = Networks::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
 			Self::ensure_owner_or_governance(origin, &subnet)?;
 			let neurons = Self::remove_subnet(netuid, false);
@@ -410,7 +429,9 @@ pub mod pallet {
 			let burn = match param {
 				SubnetParam::Burn(burn) => Some(burn),
 				// The current burn follows changed bounds or decay.
-				SubnetParam::MinBurn(_) | SubnetParam::MaxBurn(_) | SubnetParam::BurnHalfLife(_) => {
+				SubnetParam::MinBurn(_)
+				| SubnetParam::MaxBurn(_)
+				| SubnetParam::BurnHalfLife(_) => {
 					let current = Self::current_burn(netuid);
 					Some(current.clamp(params.min_burn, params.max_burn))
 				},
@@ -593,8 +614,8 @@ impl<T: Config> Pallet<T> {
 		}
 		let lock = Self::lock_cost();
 		ensure!(
-			T::Currency::reducible_balance(coldkey, Preservation::Preserve, Fortitude::Polite) >=
-				lock,
+			T::Currency::reducible_balance(coldkey, Preservation::Preserve, Fortitude::Polite)
+				>= lock,
 			Error::<T>::CannotAffordLock
 		);
 		Self::ensure_hotkey_of(hotkey, coldkey)?;
@@ -642,7 +663,9 @@ impl<T: Config> Pallet<T> {
 		let immunity = NetworkImmunityPeriod::<T>::get();
 		Networks::<T>::iter()
 			.filter(|(_, subnet)| now.saturating_sub(subnet.registered_at) >= immunity)
-			.map(|(netuid, subnet)| ((EmissionShares::<T>::get(netuid), subnet.registered_at, netuid), netuid))
+			.map(|(netuid, subnet)| {
+				((EmissionShares::<T>::get(netuid), subnet.registered_at, netuid), netuid)
+			})
 			.min_by_key(|(key, _)| *key)
 			.map(|(_, netuid)| netuid)
 	}
@@ -671,7 +694,12 @@ impl<T: Config> Pallet<T> {
 		RegisteredAt::<T>::remove(netuid);
 		PruningScores::<T>::remove(netuid);
 		T::NeuronHooks::on_subnet_removed(netuid);
-		Self::deposit_event(Event::NetworkDissolved { netuid, owner: subnet.owner, refunded, pruned });
+		Self::deposit_event(Event::NetworkDissolved {
+			netuid,
+			owner: subnet.owner,
+			refunded,
+			pruned,
+		});
 		neurons
 	}
 
@@ -688,13 +716,22 @@ impl<T: Config> Pallet<T> {
 		let now = Self::now();
 		let (block, count) = RegistrationsThisBlock::<T>::get(netuid);
 		let count = if block == now { count } else { 0 };
-		ensure!(count < params.max_registrations_per_block, Error::<T>::TooManyRegistrationsThisBlock);
+		ensure!(
+			count < params.max_registrations_per_block,
+			Error::<T>::TooManyRegistrationsThisBlock
+		);
 		ensure!(!Uids::<T>::contains_key(netuid, hotkey), Error::<T>::HotkeyAlreadyRegistered);
 		Self::ensure_hotkey_of(hotkey, coldkey)?;
 
 		let burn = Self::current_burn(netuid);
-		T::Currency::burn_from(coldkey, burn, Preservation::Preserve, Precision::Exact, Fortitude::Polite)
-			.map_err(|_| Error::<T>::CannotAffordBurn)?;
+		T::Currency::burn_from(
+			coldkey,
+			burn,
+			Preservation::Preserve,
+			Precision::Exact,
+			Fortitude::Polite,
+		)
+		.map_err(|_| Error::<T>::CannotAffordBurn)?;
 		TotalRecycled::<T>::mutate(|total| *total = total.saturating_add(burn));
 		Self::deposit_event(Event::Recycled { netuid, who: coldkey.clone(), amount: burn });
 
@@ -836,7 +873,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The pallet's invariants: UIDs dense and consistent both ways, per-UID vectors as long as
 	/// the neuron count, locks held equal to recorded locks, subnet count within the limit.
-	#[cfg(any(feature = "try-runtime", test))]
+	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		use frame_support::traits::fungible::InspectHold;
@@ -855,7 +892,8 @@ impl<T: Config> Pallet<T> {
 			ensure!(Keys::<T>::iter_prefix(netuid).count() == usize::from(n), "UIDs not dense");
 			ensure!(Uids::<T>::iter_prefix(netuid).count() == usize::from(n), "hotkeys vs UIDs");
 			for uid in 0..n {
-				let hotkey = Keys::<T>::get(netuid, Uid(uid)).ok_or("a UID below the count is empty")?;
+				let hotkey =
+					Keys::<T>::get(netuid, Uid(uid)).ok_or("a UID below the count is empty")?;
 				ensure!(Uids::<T>::get(netuid, &hotkey) == Some(Uid(uid)), "UID maps disagree");
 				ensure!(HotkeyOwner::<T>::contains_key(&hotkey), "registered hotkey without owner");
 			}
@@ -868,7 +906,10 @@ impl<T: Config> Pallet<T> {
 			let held = T::Currency::balance_on_hold(&HoldReason::SubnetLock.into(), &owner);
 			ensure!(held == locked, "held lock differs from recorded locks");
 		}
-		ensure!(Keys::<T>::iter_keys().all(|(netuid, _)| Networks::<T>::contains_key(netuid)), "orphan UIDs");
+		ensure!(
+			Keys::<T>::iter_keys().all(|(netuid, _)| Networks::<T>::contains_key(netuid)),
+			"orphan UIDs"
+		);
 		Ok(())
 	}
 }
@@ -908,7 +949,8 @@ impl<T: Config> SubnetsInterface<T::AccountId> for Pallet<T> {
 	}
 	fn set_pruning_scores(netuid: NetUid, scores: Vec<u64>) {
 		PruningScores::<T>::mutate(netuid, |stored| {
-			for (slot, score) in stored.iter_mut().zip(scores.iter().chain(core::iter::repeat(&0))) {
+			for (slot, score) in stored.iter_mut().zip(scores.iter().chain(core::iter::repeat(&0)))
+			{
 				*slot = *score;
 			}
 		});

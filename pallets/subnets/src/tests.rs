@@ -77,7 +77,12 @@ mod register_network {
 				subnet_events(),
 				vec![
 					Event::HotkeyBound { hotkey: hotkey(0), coldkey: ALICE },
-					Event::NetworkRegistered { netuid, owner: ALICE, hotkey: hotkey(0), lock: LOCK },
+					Event::NetworkRegistered {
+						netuid,
+						owner: ALICE,
+						hotkey: hotkey(0),
+						lock: LOCK
+					},
 					Event::BurnSet { netuid, burn: TAO },
 					Event::NeuronRegistered {
 						netuid,
@@ -171,7 +176,11 @@ mod register_network {
 			let lock_b = Networks::<Test>::get(b).unwrap().lock;
 			assert_ok!(Subnets::register_network(RuntimeOrigin::signed(4), hotkey(4)));
 			// b (share 10) went; its lock is back with Bob, its neurons are gone.
-			assert_eq!(Networks::<Test>::get(b).unwrap().owner, 4, "the new subnet reuses netuid b");
+			assert_eq!(
+				Networks::<Test>::get(b).unwrap().owner,
+				4,
+				"the new subnet reuses netuid b"
+			);
 			assert_eq!(held(BOB), 0);
 			assert_eq!(Balances::balance(&BOB), bob_free + lock_b);
 			assert_eq!(Uids::<Test>::get(b, hotkey(3)), None);
@@ -208,7 +217,15 @@ mod dissolve_network {
 	fn by_the_owner_releases_the_lock_and_removes_everything() {
 		ExtBuilder::default().build_and_execute(|| {
 			let netuid = subnet_with(2);
-			assert_ok!(Subnets::serve_axon(RuntimeOrigin::signed(hotkey(1)), netuid, 1, 0x0a00_0001, 8091, IPV4, 0));
+			assert_ok!(Subnets::serve_axon(
+				RuntimeOrigin::signed(hotkey(1)),
+				netuid,
+				1,
+				0x0a00_0001,
+				8091,
+				IPV4,
+				0
+			));
 			assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(ALICE), netuid));
 			assert_eq!(held(ALICE), 0);
 			assert_eq!(Balances::balance(&ALICE), RICH);
@@ -223,7 +240,12 @@ mod dissolve_network {
 			assert_eq!(hook_calls(), vec![(netuid, None)]);
 			assert_eq!(
 				subnet_events().last(),
-				Some(&Event::NetworkDissolved { netuid, owner: ALICE, refunded: LOCK, pruned: false })
+				Some(&Event::NetworkDissolved {
+					netuid,
+					owner: ALICE,
+					refunded: LOCK,
+					pruned: false
+				})
 			);
 			// Hotkeys stay bound to their coldkeys.
 			assert_eq!(HotkeyOwner::<Test>::get(hotkey(1)), Some(BOB));
@@ -267,7 +289,11 @@ mod hyperparameters {
 		ExtBuilder::default().build_and_execute(|| {
 			let netuid = register(ALICE, hotkey(0));
 			let param = SubnetParam::ImmunityPeriod(7);
-			assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::signed(ALICE), netuid, param.clone()));
+			assert_ok!(Subnets::set_hyperparameter(
+				RuntimeOrigin::signed(ALICE),
+				netuid,
+				param.clone()
+			));
 			assert_eq!(Hyperparams::<Test>::get(netuid).unwrap().immunity_period, 7);
 			assert_eq!(subnet_events().last(), Some(&Event::HyperparameterSet { netuid, param }));
 		});
@@ -290,7 +316,11 @@ mod hyperparameters {
 			] {
 				assert!(param.governance_only());
 				assert_noop!(
-					Subnets::set_hyperparameter(RuntimeOrigin::signed(ALICE), netuid, param.clone()),
+					Subnets::set_hyperparameter(
+						RuntimeOrigin::signed(ALICE),
+						netuid,
+						param.clone()
+					),
 					Error::<Test>::GovernanceOnly
 				);
 				set_param(netuid, param);
@@ -312,17 +342,37 @@ mod hyperparameters {
 				(ActivityCutoff(0), ActivityCutoff(100_800), ActivityCutoff(100_801)),
 				(Kappa(32_766), Kappa(u16::MAX), Kappa(0)),
 				(MaxWeightLimit(0), MaxWeightLimit(1), MaxWeightLimit(0)),
-				(BondsMovingAverage(999_001), BondsMovingAverage(999_000), BondsMovingAverage(1_000_000)),
-				(AlphaBounds { low: 0, high: 10 }, AlphaBounds { low: 5, high: 5 }, AlphaBounds { low: 6, high: 5 }),
-				(AlphaSigmoidSteepness(10_001), AlphaSigmoidSteepness(10_000), AlphaSigmoidSteepness(u16::MAX)),
+				(
+					BondsMovingAverage(999_001),
+					BondsMovingAverage(999_000),
+					BondsMovingAverage(1_000_000),
+				),
+				(
+					AlphaBounds { low: 0, high: 10 },
+					AlphaBounds { low: 5, high: 5 },
+					AlphaBounds { low: 6, high: 5 },
+				),
+				(
+					AlphaSigmoidSteepness(10_001),
+					AlphaSigmoidSteepness(10_000),
+					AlphaSigmoidSteepness(u16::MAX),
+				),
 				(RevealPeriod(0), RevealPeriod(100), RevealPeriod(101)),
 				(ServingRateLimit(7_201), ServingRateLimit(7_200), ServingRateLimit(u32::MAX)),
 				(ImmunityPeriod(100_801), ImmunityPeriod(100_800), ImmunityPeriod(u32::MAX)),
 				(WeightsRateLimit(50_401), WeightsRateLimit(0), WeightsRateLimit(u32::MAX)),
 				(MinAllowedWeights(4_097), MinAllowedWeights(0), MinAllowedWeights(u16::MAX)),
 				(BurnHalfLife(0), BurnHalfLife(100_800), BurnHalfLife(100_801)),
-				(BurnIncreaseFactor(999_999), BurnIncreaseFactor(4_000_000), BurnIncreaseFactor(4_000_001)),
-				(MaxRegistrationsPerBlock(0), MaxRegistrationsPerBlock(64), MaxRegistrationsPerBlock(65)),
+				(
+					BurnIncreaseFactor(999_999),
+					BurnIncreaseFactor(4_000_000),
+					BurnIncreaseFactor(4_000_001),
+				),
+				(
+					MaxRegistrationsPerBlock(0),
+					MaxRegistrationsPerBlock(64),
+					MaxRegistrationsPerBlock(65),
+				),
 				(MinBurn(499), MinBurn(500), MinBurn(100 * TAO + 1)),
 				(MaxBurn(499), MaxBurn(100_000 * TAO), MaxBurn(100_000 * TAO + 1)),
 				(Burn(499), Burn(100_000 * TAO), Burn(100_000 * TAO + 1)),
@@ -347,12 +397,26 @@ mod hyperparameters {
 		ExtBuilder::default().build_and_execute(|| {
 			let netuid = register(ALICE, hotkey(0));
 			assert_eq!(Subnets::current_burn(netuid), TAO);
-			assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::signed(ALICE), netuid, SubnetParam::MinBurn(2 * TAO)));
+			assert_ok!(Subnets::set_hyperparameter(
+				RuntimeOrigin::signed(ALICE),
+				netuid,
+				SubnetParam::MinBurn(2 * TAO)
+			));
 			assert_eq!(Subnets::current_burn(netuid), 2 * TAO);
-			assert_eq!(subnet_events().iter().filter(|e| matches!(e, Event::BurnSet { burn, .. } if *burn == 2 * TAO)).count(), 1);
+			assert_eq!(
+				subnet_events()
+					.iter()
+					.filter(|e| matches!(e, Event::BurnSet { burn, .. } if *burn == 2 * TAO))
+					.count(),
+				1
+			);
 			// The max burn cannot go below the min burn, nor the min above the max.
 			assert_noop!(
-				Subnets::set_hyperparameter(RuntimeOrigin::signed(ALICE), netuid, SubnetParam::MaxBurn(TAO)),
+				Subnets::set_hyperparameter(
+					RuntimeOrigin::signed(ALICE),
+					netuid,
+					SubnetParam::MaxBurn(TAO)
+				),
 				Error::<Test>::ParameterOutOfBounds
 			);
 		});
@@ -363,11 +427,19 @@ mod hyperparameters {
 		ExtBuilder::default().build_and_execute(|| {
 			let netuid = register(ALICE, hotkey(0));
 			assert_noop!(
-				Subnets::set_hyperparameter(RuntimeOrigin::root(), NetUid(9), SubnetParam::Tempo(10)),
+				Subnets::set_hyperparameter(
+					RuntimeOrigin::root(),
+					NetUid(9),
+					SubnetParam::Tempo(10)
+				),
 				Error::<Test>::SubnetNotFound
 			);
 			assert_noop!(
-				Subnets::set_hyperparameter(RuntimeOrigin::signed(BOB), netuid, SubnetParam::ImmunityPeriod(1)),
+				Subnets::set_hyperparameter(
+					RuntimeOrigin::signed(BOB),
+					netuid,
+					SubnetParam::ImmunityPeriod(1)
+				),
 				Error::<Test>::NotSubnetOwner
 			);
 		});
@@ -385,16 +457,26 @@ mod hyperparameters {
 			assert_eq!(NetworkRateLimit::<Test>::get(), 5);
 			assert_eq!(subnet_events().last(), Some(&Event::NetworkParameterSet { param }));
 			for (param, read) in [
-				(NetworkParam::MinLockCost(7 * TAO), (|| MinLockCost::<Test>::get() as u128) as fn() -> u128),
-				(NetworkParam::LockReductionInterval(9), || LockReductionInterval::<Test>::get().into()),
-				(NetworkParam::NetworkImmunityPeriod(11), || NetworkImmunityPeriod::<Test>::get().into()),
+				(
+					NetworkParam::MinLockCost(7 * TAO),
+					(|| MinLockCost::<Test>::get() as u128) as fn() -> u128,
+				),
+				(NetworkParam::LockReductionInterval(9), || {
+					LockReductionInterval::<Test>::get().into()
+				}),
+				(NetworkParam::NetworkImmunityPeriod(11), || {
+					NetworkImmunityPeriod::<Test>::get().into()
+				}),
 				(NetworkParam::SubnetLimit(8), || SubnetLimit::<Test>::get().into()),
 			] {
 				let value = param.value();
 				assert_ok!(Subnets::set_network_parameter(RuntimeOrigin::root(), param));
 				assert_eq!(read(), value);
 			}
-			assert_ok!(Subnets::set_network_parameter(RuntimeOrigin::root(), NetworkParam::NetworkRateLimit(0)));
+			assert_ok!(Subnets::set_network_parameter(
+				RuntimeOrigin::root(),
+				NetworkParam::NetworkRateLimit(0)
+			));
 			register(ALICE, hotkey(0));
 			register(BOB, hotkey(1));
 			for bad in [
@@ -424,7 +506,11 @@ mod burned_register {
 			let issuance = Balances::total_issuance();
 			let bob = Balances::balance(&BOB);
 			assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(BOB), netuid, hotkey(1)));
-			assert_eq!(Balances::total_issuance(), issuance - TAO, "the burn leaves total issuance");
+			assert_eq!(
+				Balances::total_issuance(),
+				issuance - TAO,
+				"the burn leaves total issuance"
+			);
 			assert_eq!(Balances::balance(&BOB), bob - TAO);
 			assert_eq!(TotalRecycled::<Test>::get(), TAO);
 			assert_eq!(Keys::<Test>::get(netuid, Uid(1)), Some(hotkey(1)));
@@ -532,8 +618,23 @@ mod burned_register {
 				run_to_block(i + 1);
 				assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(BOB), netuid, hotkey(i)));
 			}
-			assert_ok!(Subnets::serve_axon(RuntimeOrigin::signed(hotkey(2)), netuid, 1, 0x0a00_0001, 8091, IPV4, 0));
-			assert_ok!(Subnets::serve_prometheus(RuntimeOrigin::signed(hotkey(2)), netuid, 1, 0x0a00_0001, 9090, IPV4));
+			assert_ok!(Subnets::serve_axon(
+				RuntimeOrigin::signed(hotkey(2)),
+				netuid,
+				1,
+				0x0a00_0001,
+				8091,
+				IPV4,
+				0
+			));
+			assert_ok!(Subnets::serve_prometheus(
+				RuntimeOrigin::signed(hotkey(2)),
+				netuid,
+				1,
+				0x0a00_0001,
+				9090,
+				IPV4
+			));
 			// Scores: the owner's lowest (never pruned), UIDs 2 and 3 tie; 2 registered first.
 			Subnets::set_pruning_scores(netuid, vec![0, 50, 10, 10]);
 			// Registered at blocks 2, 3, 4 with immunity 10: at block 11 all are immune.
@@ -560,7 +661,11 @@ mod burned_register {
 			}));
 			// Next, UID 3 (score 10) goes before UID 2 (score 0 but immune) and UID 1 (score 50).
 			run_to_block(15);
-			assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(CHARLIE), netuid, hotkey(10)));
+			assert_ok!(Subnets::burned_register(
+				RuntimeOrigin::signed(CHARLIE),
+				netuid,
+				hotkey(10)
+			));
 			assert_eq!(Keys::<Test>::get(netuid, Uid(3)), Some(hotkey(10)));
 			assert_eq!(Keys::<Test>::get(netuid, Uid(0)), Some(hotkey(0)), "the owner stays");
 		});
@@ -588,13 +693,39 @@ mod serving {
 	fn a_registered_hotkey_publishes_its_endpoints() {
 		ExtBuilder::default().build_and_execute(|| {
 			let netuid = subnet_with(1);
-			assert_ok!(Subnets::serve_axon(RuntimeOrigin::signed(hotkey(1)), netuid, 3, 0x7f00_0001, 8091, IPV4, 1));
-			let axon = AxonInfo { block: 1, version: 3, ip: 0x7f00_0001, port: 8091, ip_type: IPV4, protocol: 1 };
+			assert_ok!(Subnets::serve_axon(
+				RuntimeOrigin::signed(hotkey(1)),
+				netuid,
+				3,
+				0x7f00_0001,
+				8091,
+				IPV4,
+				1
+			));
+			let axon = AxonInfo {
+				block: 1,
+				version: 3,
+				ip: 0x7f00_0001,
+				port: 8091,
+				ip_type: IPV4,
+				protocol: 1,
+			};
 			assert_eq!(Axons::<Test>::get(netuid, hotkey(1)), Some(axon.clone()));
-			assert_eq!(subnet_events().last(), Some(&Event::AxonServed { netuid, hotkey: hotkey(1), axon }));
+			assert_eq!(
+				subnet_events().last(),
+				Some(&Event::AxonServed { netuid, hotkey: hotkey(1), axon })
+			);
 			let ip6 = 0x2001_0db8_0000_0000_0000_0000_0000_0001u128;
-			assert_ok!(Subnets::serve_prometheus(RuntimeOrigin::signed(hotkey(1)), netuid, 2, ip6, 9090, IPV6));
-			let prometheus = PrometheusInfo { block: 1, version: 2, ip: ip6, port: 9090, ip_type: IPV6 };
+			assert_ok!(Subnets::serve_prometheus(
+				RuntimeOrigin::signed(hotkey(1)),
+				netuid,
+				2,
+				ip6,
+				9090,
+				IPV6
+			));
+			let prometheus =
+				PrometheusInfo { block: 1, version: 2, ip: ip6, port: 9090, ip_type: IPV6 };
 			assert_eq!(Prometheus::<Test>::get(netuid, hotkey(1)), Some(prometheus.clone()));
 			assert_eq!(
 				subnet_events().last(),
@@ -615,8 +746,14 @@ mod serving {
 			assert_noop!(serve(hotkey(1), netuid, 1, 1, 5), Error::<Test>::InvalidIpType);
 			assert_noop!(serve(hotkey(1), netuid, 0, 1, IPV4), Error::<Test>::InvalidIpAddress);
 			assert_noop!(serve(hotkey(1), netuid, 0, 1, IPV6), Error::<Test>::InvalidIpAddress);
-			assert_noop!(serve(hotkey(1), netuid, u32::MAX.into(), 1, IPV4), Error::<Test>::InvalidIpAddress);
-			assert_noop!(serve(hotkey(1), netuid, 1 << 32, 1, IPV4), Error::<Test>::InvalidIpAddress);
+			assert_noop!(
+				serve(hotkey(1), netuid, u32::MAX.into(), 1, IPV4),
+				Error::<Test>::InvalidIpAddress
+			);
+			assert_noop!(
+				serve(hotkey(1), netuid, 1 << 32, 1, IPV4),
+				Error::<Test>::InvalidIpAddress
+			);
 			assert_noop!(serve(hotkey(1), netuid, 1, 0, IPV4), Error::<Test>::InvalidPort);
 			assert_noop!(
 				Subnets::serve_prometheus(RuntimeOrigin::signed(hotkey(1)), netuid, 1, 1, 0, IPV4),
@@ -630,11 +767,19 @@ mod serving {
 		ExtBuilder::default().build_and_execute(|| {
 			let netuid = subnet_with(1);
 			let limit = u64::from(Hyperparams::<Test>::get(netuid).unwrap().serving_rate_limit);
-			let serve = || Subnets::serve_axon(RuntimeOrigin::signed(hotkey(1)), netuid, 1, 1, 1, IPV4, 0);
+			let serve =
+				|| Subnets::serve_axon(RuntimeOrigin::signed(hotkey(1)), netuid, 1, 1, 1, IPV4, 0);
 			assert_ok!(serve());
 			run_to_block(limit);
 			assert_noop!(serve(), Error::<Test>::ServingRateLimitExceeded);
-			assert_ok!(Subnets::serve_prometheus(RuntimeOrigin::signed(hotkey(1)), netuid, 1, 1, 1, IPV4));
+			assert_ok!(Subnets::serve_prometheus(
+				RuntimeOrigin::signed(hotkey(1)),
+				netuid,
+				1,
+				1,
+				1,
+				IPV4
+			));
 			run_to_block(1 + limit);
 			assert_ok!(serve());
 		});
@@ -663,7 +808,9 @@ mod interface {
 			assert_eq!(Subnets::bind_hotkey(&hotkey(50), &BOB), Ok(false));
 			assert_eq!(Subnets::bind_hotkey(&hotkey(50), &ALICE), Err(BOB));
 			assert_eq!(Subnets::hotkey_owner(&hotkey(50)), Some(BOB));
-			assert!(subnet_events().contains(&Event::HotkeyBound { hotkey: hotkey(50), coldkey: BOB }));
+			assert!(
+				subnet_events().contains(&Event::HotkeyBound { hotkey: hotkey(50), coldkey: BOB })
+			);
 			// A hotkey bound by staking is registered only by its owner.
 			assert_noop!(
 				Subnets::burned_register(RuntimeOrigin::signed(ALICE), netuid, hotkey(50)),

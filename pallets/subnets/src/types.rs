@@ -171,15 +171,15 @@ impl SubnetParam {
 	pub fn governance_only(&self) -> bool {
 		matches!(
 			self,
-			SubnetParam::Tempo(_) |
-				SubnetParam::MaxUids(_) |
-				SubnetParam::MaxValidators(_) |
-				SubnetParam::WeightsRateLimit(_) |
-				SubnetParam::Kappa(_) |
-				SubnetParam::Burn(_) |
-				SubnetParam::BurnHalfLife(_) |
-				SubnetParam::BurnIncreaseFactor(_) |
-				SubnetParam::MaxRegistrationsPerBlock(_)
+			SubnetParam::Tempo(_)
+				| SubnetParam::MaxUids(_)
+				| SubnetParam::MaxValidators(_)
+				| SubnetParam::WeightsRateLimit(_)
+				| SubnetParam::Kappa(_)
+				| SubnetParam::Burn(_)
+				| SubnetParam::BurnHalfLife(_)
+				| SubnetParam::BurnIncreaseFactor(_)
+				| SubnetParam::MaxRegistrationsPerBlock(_)
 		)
 	}
 
@@ -207,13 +207,18 @@ impl SubnetParam {
 			RevealPeriod(_) => range(1, 100),
 			ServingRateLimit(_) => range(0, 7_200),
 			Burn(_) => range(current.min_burn.into(), current.max_burn.into()),
-			MinBurn(_) => range(taonet_primitives::EXISTENTIAL_DEPOSIT.into(), current.max_burn.into()),
+			MinBurn(_) => {
+				range(taonet_primitives::EXISTENTIAL_DEPOSIT.into(), current.max_burn.into())
+			},
 			MaxBurn(_) => range(current.min_burn.into(), u128::from(100_000 * TAO)),
 			BurnHalfLife(_) => range(1, 100_800),
 			BurnIncreaseFactor(_) => range(1_000_000, 4_000_000),
 			MaxRegistrationsPerBlock(_) => range(1, 64),
-			WeightsVersionKey(_) | Yuma3Enabled(_) | LiquidAlphaEnabled(_) |
-			CommitRevealEnabled(_) | RegistrationAllowed(_) => None,
+			WeightsVersionKey(_)
+			| Yuma3Enabled(_)
+			| LiquidAlphaEnabled(_)
+			| CommitRevealEnabled(_)
+			| RegistrationAllowed(_) => None,
 		}
 	}
 
@@ -222,17 +227,30 @@ impl SubnetParam {
 	pub fn value(&self) -> u128 {
 		use SubnetParam::*;
 		match *self {
-			Tempo(v) | MaxUids(v) | MaxValidators(v) | MinAllowedWeights(v) | MaxWeightLimit(v) |
-			Kappa(v) | BondsPenalty(v) | AlphaSigmoidSteepness(v) | RevealPeriod(v) |
-			MaxRegistrationsPerBlock(v) => v.into(),
+			Tempo(v)
+			| MaxUids(v)
+			| MaxValidators(v)
+			| MinAllowedWeights(v)
+			| MaxWeightLimit(v)
+			| Kappa(v)
+			| BondsPenalty(v)
+			| AlphaSigmoidSteepness(v)
+			| RevealPeriod(v)
+			| MaxRegistrationsPerBlock(v) => v.into(),
 			AlphaBounds { high, .. } => high.into(),
-			ImmunityPeriod(v) | WeightsRateLimit(v) | ActivityCutoff(v) | ServingRateLimit(v) |
-			BurnHalfLife(v) | BurnIncreaseFactor(v) => v.into(),
+			ImmunityPeriod(v)
+			| WeightsRateLimit(v)
+			| ActivityCutoff(v)
+			| ServingRateLimit(v)
+			| BurnHalfLife(v)
+			| BurnIncreaseFactor(v) => v.into(),
 			WeightsVersionKey(v) | BondsMovingAverage(v) | Burn(v) | MinBurn(v) | MaxBurn(v) => {
 				v.into()
 			},
-			Yuma3Enabled(v) | LiquidAlphaEnabled(v) | CommitRevealEnabled(v) |
-			RegistrationAllowed(v) => v.into(),
+			Yuma3Enabled(v)
+			| LiquidAlphaEnabled(v)
+			| CommitRevealEnabled(v)
+			| RegistrationAllowed(v) => v.into(),
 		}
 	}
 
@@ -308,9 +326,9 @@ impl NetworkParam {
 		match *self {
 			NetworkParam::SubnetLimit(v) => v.into(),
 			NetworkParam::MinLockCost(v) => v.into(),
-			NetworkParam::LockReductionInterval(v) |
-			NetworkParam::NetworkRateLimit(v) |
-			NetworkParam::NetworkImmunityPeriod(v) => v.into(),
+			NetworkParam::LockReductionInterval(v)
+			| NetworkParam::NetworkRateLimit(v)
+			| NetworkParam::NetworkImmunityPeriod(v) => v.into(),
 		}
 	}
 }

@@ -4,8 +4,10 @@
 //! - [`consensus`]: time, Aura authoring and GRANDPA finality.
 //! - [`monetary`]: TAO balances and transaction fees.
 //! - [`governance`]: who may act as root.
+//! - [`subnets`]: subnets and neurons.
 
 pub mod consensus;
 pub mod governance;
 pub mod monetary;
+pub mod subnets;
 pub mod system;
