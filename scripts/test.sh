@@ -24,6 +24,12 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "cargo test --workspace"
 cargo test --workspace --locked
 
+step "pallet benchmarks run against each pallet's mock runtime"
+for manifest in pallets/*/Cargo.toml; do
+	pallet=$(basename "$(dirname "$manifest")")
+	cargo test --locked -p "pallet-$pallet" --features runtime-benchmarks -- benchmarking
+done
+
 step "end-to-end tests against $TAONET_NODE"
 cd "$TAONET_ROOT/e2e"
 npm test

@@ -84,6 +84,15 @@ use taonet_primitives::{
 };
 use taonet_yuma::Fixed;
 
+// The pallet macros expand to code that uses `expect` and plain arithmetic on values they
+// control; the lints stay on for everything written here, which is why the calls below only
+// check their origin and hand over to functions outside this module.
+#[allow(
+	clippy::expect_used,
+	clippy::unwrap_used,
+	clippy::arithmetic_side_effects,
+	clippy::indexing_slicing
+)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -419,31 +428,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let subnet = Networks::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
 			let by_governance = Self::ensure_owner_or_governance(origin, &subnet)?;
-			ensure!(by_governance || !param.governance_only(), Error::<T>::GovernanceOnly);
-			let mut params = Hyperparams::<T>::get(netuid).unwrap_or_default();
-			if let Some((low, high)) = param.bounds(&params, NeuronCount::<T>::get(netuid)) {
-				let value = param.value();
-				ensure!(low <= value && value <= high, Error::<T>::ParameterOutOfBounds);
-			}
-			param.apply(&mut params);
-			let burn = match param {
-				SubnetParam::Burn(burn) => Some(burn),
-				// The current burn follows changed bounds or decay.
-				SubnetParam::MinBurn(_)
-				| SubnetParam::MaxBurn(_)
-				| SubnetParam::BurnHalfLife(_) => {
-					let current = Self::current_burn(netuid);
-					Some(current.clamp(params.min_burn, params.max_burn))
-				},
-				_ => None,
-			};
-			// Decay up to now under the old parameters, then store with the new ones.
-			if let Some(burn) = burn {
-				Self::store_burn(netuid, burn);
-			}
-			Hyperparams::<T>::insert(netuid, params);
-			Self::deposit_event(Event::HyperparameterSet { netuid, param });
-			Ok(())
+			Self::do_set_hyperparameter(netuid, param, by_governance)
 		}
 
 		/// Registers `hotkey` in a subnet, paying (recycling) the subnet's current burn from the
@@ -474,13 +459,7 @@ pub mod pallet {
 			protocol: u8,
 		) -> DispatchResult {
 			let hotkey = ensure_signed(origin)?;
-			let block = Self::check_serving(netuid, &hotkey, ip, port, ip_type, |n, h| {
-				Axons::<T>::get(n, h).map(|axon| axon.block)
-			})?;
-			let axon = AxonInfo { block, version, ip, port, ip_type, protocol };
-			Axons::<T>::insert(netuid, &hotkey, &axon);
-			Self::deposit_event(Event::AxonServed { netuid, hotkey, axon });
-			Ok(())
+			Self::do_serve_axon(netuid, hotkey, version, ip, port, ip_type, protocol)
 		}
 
 		/// Publishes the signing hotkey's Prometheus (metrics) endpoint in a subnet where it is
@@ -496,13 +475,7 @@ pub mod pallet {
 			ip_type: u8,
 		) -> DispatchResult {
 			let hotkey = ensure_signed(origin)?;
-			let block = Self::check_serving(netuid, &hotkey, ip, port, ip_type, |n, h| {
-				Prometheus::<T>::get(n, h).map(|p| p.block)
-			})?;
-			let prometheus = PrometheusInfo { block, version, ip, port, ip_type };
-			Prometheus::<T>::insert(netuid, &hotkey, &prometheus);
-			Self::deposit_event(Event::PrometheusServed { netuid, hotkey, prometheus });
-			Ok(())
+			Self::do_serve_prometheus(netuid, hotkey, version, ip, port, ip_type)
 		}
 
 		/// Sets a global parameter, within its bounds. Governance only.
@@ -510,19 +483,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::set_network_parameter())]
 		pub fn set_network_parameter(origin: OriginFor<T>, param: NetworkParam) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			let subnets = u16::try_from(Networks::<T>::count()).unwrap_or(u16::MAX);
-			let (low, high) = param.bounds(subnets, T::MaxSubnets::get());
-			let value = param.value();
-			ensure!(low <= value && value <= high, Error::<T>::ParameterOutOfBounds);
-			match param {
-				NetworkParam::SubnetLimit(v) => SubnetLimit::<T>::put(v),
-				NetworkParam::MinLockCost(v) => MinLockCost::<T>::put(v),
-				NetworkParam::LockReductionInterval(v) => LockReductionInterval::<T>::put(v),
-				NetworkParam::NetworkRateLimit(v) => NetworkRateLimit::<T>::put(v),
-				NetworkParam::NetworkImmunityPeriod(v) => NetworkImmunityPeriod::<T>::put(v),
-			}
-			Self::deposit_event(Event::NetworkParameterSet { param });
-			Ok(())
+			Self::do_set_network_parameter(param)
 		}
 	}
 }
@@ -567,6 +528,91 @@ impl<T: Config> Pallet<T> {
 	fn store_burn(netuid: NetUid, burn: Balance) {
 		Burn::<T>::insert(netuid, BurnInfo { price: burn, updated_at: Self::now() });
 		Self::deposit_event(Event::BurnSet { netuid, burn });
+	}
+
+	/// `set_hyperparameter` after the origin check.
+	fn do_set_hyperparameter(
+		netuid: NetUid,
+		param: SubnetParam,
+		by_governance: bool,
+	) -> DispatchResult {
+		ensure!(by_governance || !param.governance_only(), Error::<T>::GovernanceOnly);
+		let mut params = Hyperparams::<T>::get(netuid).unwrap_or_default();
+		if let Some((low, high)) = param.bounds(&params, NeuronCount::<T>::get(netuid)) {
+			let value = param.value();
+			ensure!(low <= value && value <= high, Error::<T>::ParameterOutOfBounds);
+		}
+		param.apply(&mut params);
+		let burn = match param {
+			SubnetParam::Burn(burn) => Some(burn),
+			// The current burn follows changed bounds or decay.
+			SubnetParam::MinBurn(_) | SubnetParam::MaxBurn(_) | SubnetParam::BurnHalfLife(_) => {
+				let current = Self::current_burn(netuid);
+				Some(current.clamp(params.min_burn, params.max_burn))
+			},
+			_ => None,
+		};
+		// Decay up to now under the old parameters, then store with the new ones.
+		if let Some(burn) = burn {
+			Self::store_burn(netuid, burn);
+		}
+		Hyperparams::<T>::insert(netuid, params);
+		Self::deposit_event(Event::HyperparameterSet { netuid, param });
+		Ok(())
+	}
+
+	/// `serve_axon` after the origin check.
+	fn do_serve_axon(
+		netuid: NetUid,
+		hotkey: T::AccountId,
+		version: u32,
+		ip: u128,
+		port: u16,
+		ip_type: u8,
+		protocol: u8,
+	) -> DispatchResult {
+		let block = Self::check_serving(netuid, &hotkey, ip, port, ip_type, |n, h| {
+			Axons::<T>::get(n, h).map(|axon| axon.block)
+		})?;
+		let axon = AxonInfo { block, version, ip, port, ip_type, protocol };
+		Axons::<T>::insert(netuid, &hotkey, &axon);
+		Self::deposit_event(Event::AxonServed { netuid, hotkey, axon });
+		Ok(())
+	}
+
+	/// `serve_prometheus` after the origin check.
+	fn do_serve_prometheus(
+		netuid: NetUid,
+		hotkey: T::AccountId,
+		version: u32,
+		ip: u128,
+		port: u16,
+		ip_type: u8,
+	) -> DispatchResult {
+		let block = Self::check_serving(netuid, &hotkey, ip, port, ip_type, |n, h| {
+			Prometheus::<T>::get(n, h).map(|p| p.block)
+		})?;
+		let prometheus = PrometheusInfo { block, version, ip, port, ip_type };
+		Prometheus::<T>::insert(netuid, &hotkey, &prometheus);
+		Self::deposit_event(Event::PrometheusServed { netuid, hotkey, prometheus });
+		Ok(())
+	}
+
+	/// `set_network_parameter` after the origin check.
+	fn do_set_network_parameter(param: NetworkParam) -> DispatchResult {
+		let subnets = u16::try_from(Networks::<T>::count()).unwrap_or(u16::MAX);
+		let (low, high) = param.bounds(subnets, T::MaxSubnets::get());
+		let value = param.value();
+		ensure!(low <= value && value <= high, Error::<T>::ParameterOutOfBounds);
+		match param {
+			NetworkParam::SubnetLimit(v) => SubnetLimit::<T>::put(v),
+			NetworkParam::MinLockCost(v) => MinLockCost::<T>::put(v),
+			NetworkParam::LockReductionInterval(v) => LockReductionInterval::<T>::put(v),
+			NetworkParam::NetworkRateLimit(v) => NetworkRateLimit::<T>::put(v),
+			NetworkParam::NetworkImmunityPeriod(v) => NetworkImmunityPeriod::<T>::put(v),
+		}
+		Self::deposit_event(Event::NetworkParameterSet { param });
+		Ok(())
 	}
 
 	/// `Ok(true)` for governance, `Ok(false)` for the subnet's owner, an error otherwise.

@@ -547,7 +547,7 @@ mod burned_register {
 			let half_life = u64::from(Hyperparams::<Test>::get(netuid).unwrap().burn_half_life);
 			for halvings in 1..=3u32 {
 				run_to_block(1 + half_life * u64::from(halvings));
-				let expected = 64 * TAO >> halvings;
+				let expected = (64 * TAO) >> halvings;
 				let burn = Subnets::current_burn(netuid);
 				// e^-x to a few parts in 2^32: within 100 rao of the exact halving.
 				assert!(burn.abs_diff(expected) < 100, "{burn} vs {expected}");
