@@ -15,6 +15,9 @@ STEPS=${STEPS:-20}
 REPEAT=${REPEAT:-5}
 case "$PROFILE" in dev) dir=debug ;; *) dir=$PROFILE ;; esac
 
+# The benchmarking CLI depends on a test runtime of its own that the Wasm builder cannot place
+# in this workspace (WASM_BUILD_WORKSPACE_HINT); pallet benchmarks do not use it.
+export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
 cargo build --locked --workspace --profile "$PROFILE" --features taonet-node/runtime-benchmarks
 node="$CARGO_TARGET_DIR/$dir/taonet-node"
 

@@ -7,9 +7,10 @@ use crate::{Balance, BlockNumber, NetUid, Uid};
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
+use sp_weights::Weight;
 
 /// One subnet's hyperparameters (protocol brief, section 3). Defaults are the genesis values; the
-/// subnets pallet's docs list each one's bounds and who may change it.
+/// subnets pallet's README lists each one's bounds and who may change it.
 #[derive(
 	Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
 )]
@@ -139,27 +140,39 @@ pub trait HotkeyOwnership<AccountId> {
 	fn bind_hotkey(hotkey: &AccountId, coldkey: &AccountId) -> Result<bool, AccountId>;
 }
 
-/// Told when neurons or subnets go away, so that pallets keeping per-UID state clear it.
+/// Told when neurons or subnets go away, so that pallets keeping per-UID state clear it. Each
+/// hook returns the weight it used; the caller charges at most [`NeuronHooks::weight_bound`]
+/// for it before dispatch.
 pub trait NeuronHooks {
 	/// `uid` of `netuid` has a new holder: whatever belonged to the previous one (weights it set,
 	/// weights and bonds pointing at it, outputs) must stop counting.
-	fn on_neuron_replaced(netuid: NetUid, uid: Uid);
+	fn on_neuron_replaced(netuid: NetUid, uid: Uid) -> Weight;
 	/// `netuid` was dissolved: all of its state goes.
-	fn on_subnet_removed(netuid: NetUid);
+	fn on_subnet_removed(netuid: NetUid) -> Weight;
+	/// The most either hook can use, for a subnet of the largest size.
+	fn weight_bound() -> Weight;
 }
 
 impl NeuronHooks for () {
-	fn on_neuron_replaced(_: NetUid, _: Uid) {}
-	fn on_subnet_removed(_: NetUid) {}
+	fn on_neuron_replaced(_: NetUid, _: Uid) -> Weight {
+		Weight::zero()
+	}
+	fn on_subnet_removed(_: NetUid) -> Weight {
+		Weight::zero()
+	}
+	fn weight_bound() -> Weight {
+		Weight::zero()
+	}
 }
 
 impl<A: NeuronHooks, B: NeuronHooks> NeuronHooks for (A, B) {
-	fn on_neuron_replaced(netuid: NetUid, uid: Uid) {
-		A::on_neuron_replaced(netuid, uid);
-		B::on_neuron_replaced(netuid, uid);
+	fn on_neuron_replaced(netuid: NetUid, uid: Uid) -> Weight {
+		A::on_neuron_replaced(netuid, uid).saturating_add(B::on_neuron_replaced(netuid, uid))
 	}
-	fn on_subnet_removed(netuid: NetUid) {
-		A::on_subnet_removed(netuid);
-		B::on_subnet_removed(netuid);
+	fn on_subnet_removed(netuid: NetUid) -> Weight {
+		A::on_subnet_removed(netuid).saturating_add(B::on_subnet_removed(netuid))
+	}
+	fn weight_bound() -> Weight {
+		A::weight_bound().saturating_add(B::weight_bound())
 	}
 }

@@ -20,6 +20,8 @@ fn subnet_with_neurons<T: Config>(
 ) -> Result<(NetUid, T::AccountId), BenchmarkError> {
 	NetworkRateLimit::<T>::put(0);
 	NetworkImmunityPeriod::<T>::put(0);
+	// Keep the lock at its minimum however many subnets the setup registers.
+	LastLock::<T>::kill();
 	let owner = funded::<T>("owner", seed);
 	let owner_hotkey: T::AccountId = account("owner_hotkey", seed, 0);
 	Pallet::<T>::do_register_network(&owner, &owner_hotkey)
@@ -40,6 +42,11 @@ fn subnet_with_neurons<T: Config>(
 		HotkeyOwner::<T>::insert(&hotkey, &owner);
 		Pallet::<T>::append_neuron(netuid, &owner, &hotkey, 0)
 			.map_err(|_| BenchmarkError::Stop("filling the subnet failed"))?;
+		// Every neuron has both endpoints, so that removing one clears the most.
+		let axon = AxonInfo { block: 0, version: 1, ip: 1, port: 1, ip_type: IPV4, protocol: 0 };
+		Axons::<T>::insert(netuid, &hotkey, axon);
+		let prometheus = PrometheusInfo { block: 0, version: 1, ip: 1, port: 1, ip_type: IPV4 };
+		Prometheus::<T>::insert(netuid, &hotkey, prometheus);
 	}
 	Ok((netuid, owner))
 }
@@ -48,19 +55,26 @@ fn subnet_with_neurons<T: Config>(
 mod benchmarks {
 	use super::*;
 
-	/// At the subnet limit, so that the registration prunes a subnet of `n` neurons.
+	/// Every netuid up to the hard cap taken and the limit reached, so that the registration
+	/// scans them all and prunes the weakest, a subnet of `n` neurons.
 	#[benchmark]
 	fn register_network(n: Linear<1, { MAX_UIDS_LIMIT as u32 }>) -> Result<(), BenchmarkError> {
-		let (_, _) = subnet_with_neurons::<T>(n as u16, 0)?;
-		SubnetLimit::<T>::put(1);
+		let (weakest, _) = subnet_with_neurons::<T>(n as u16, 0)?;
+		let max = T::MaxSubnets::get();
+		for seed in 1..u32::from(max) {
+			let (netuid, _) = subnet_with_neurons::<T>(1, seed)?;
+			EmissionShares::<T>::insert(netuid, 1);
+		}
+		SubnetLimit::<T>::put(max);
+		LastLock::<T>::kill();
 		let coldkey = funded::<T>("coldkey", 1);
 		let hotkey: T::AccountId = account("hotkey", 1, 0);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(coldkey.clone()), hotkey);
 
-		assert_eq!(Networks::<T>::count(), 1);
-		assert!(Networks::<T>::iter_values().all(|s| s.owner == coldkey));
+		assert_eq!(Networks::<T>::count(), u32::from(max));
+		assert_eq!(Networks::<T>::get(weakest).map(|s| s.owner), Some(coldkey));
 		Ok(())
 	}
 
@@ -102,10 +116,13 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// An update of an existing axon.
 	#[benchmark]
 	fn serve_axon() -> Result<(), BenchmarkError> {
 		let (netuid, _) = subnet_with_neurons::<T>(1, 0)?;
 		let hotkey: T::AccountId = account("owner_hotkey", 0, 0);
+		Pallet::<T>::do_serve_axon(netuid, hotkey.clone(), 0, 0x7f00_0001, 8090, IPV4, 0)
+			.map_err(|_| BenchmarkError::Stop("first serve failed"))?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(hotkey.clone()), netuid, 1, 0x7f00_0001, 8091, IPV4, 0);
@@ -114,10 +131,13 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// An update of an existing endpoint.
 	#[benchmark]
 	fn serve_prometheus() -> Result<(), BenchmarkError> {
 		let (netuid, _) = subnet_with_neurons::<T>(1, 0)?;
 		let hotkey: T::AccountId = account("owner_hotkey", 0, 0);
+		Pallet::<T>::do_serve_prometheus(netuid, hotkey.clone(), 0, 0x7f00_0001, 9091, IPV4)
+			.map_err(|_| BenchmarkError::Stop("first serve failed"))?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(hotkey.clone()), netuid, 1, 0x7f00_0001, 9090, IPV4);

@@ -100,6 +100,7 @@ pub mod pallet {
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
 
+	/// The subnets pallet.
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
@@ -243,22 +244,27 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type TotalRecycled<T: Config> = StorageValue<_, Balance, ValueQuery>;
 
+	/// Default of [`SubnetLimit`].
 	#[pallet::type_value]
 	pub fn DefaultSubnetLimit() -> u16 {
 		32
 	}
+	/// Default of [`MinLockCost`].
 	#[pallet::type_value]
 	pub fn DefaultMinLockCost() -> Balance {
 		1_000 * TAO
 	}
+	/// Default of [`LockReductionInterval`].
 	#[pallet::type_value]
 	pub fn DefaultLockReductionInterval() -> BlockNumber {
 		100_800
 	}
+	/// Default of [`NetworkRateLimit`].
 	#[pallet::type_value]
 	pub fn DefaultNetworkRateLimit() -> BlockNumber {
 		7_200
 	}
+	/// Default of [`NetworkImmunityPeriod`].
 	#[pallet::type_value]
 	pub fn DefaultNetworkImmunityPeriod() -> BlockNumber {
 		50_400
@@ -280,15 +286,16 @@ pub mod pallet {
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		/// Applies the parameters; a value outside its bounds makes the chain spec fail to build.
 		fn build(&self) {
-			if let Some(limit) = self.network_rate_limit {
-				NetworkRateLimit::<T>::put(limit);
-			}
-			if let Some(cost) = self.min_lock_cost {
-				MinLockCost::<T>::put(cost);
-			}
-			if let Some(limit) = self.subnet_limit {
-				SubnetLimit::<T>::put(limit.min(T::MaxSubnets::get()));
+			let params = [
+				self.network_rate_limit.map(NetworkParam::NetworkRateLimit),
+				self.min_lock_cost.map(NetworkParam::MinLockCost),
+				self.subnet_limit.map(NetworkParam::SubnetLimit),
+			];
+			for param in params.into_iter().flatten() {
+				let applied = Pallet::<T>::do_set_network_parameter(param.clone());
+				assert!(applied.is_ok(), "genesis parameter out of bounds: {param:?}");
 			}
 		}
 	}
@@ -335,6 +342,10 @@ pub mod pallet {
 		AxonServed { netuid: NetUid, hotkey: T::AccountId, axon: AxonInfo },
 		/// A hotkey published its Prometheus endpoint.
 		PrometheusServed { netuid: NetUid, hotkey: T::AccountId, prometheus: PrometheusInfo },
+		/// The subnet's pruning scores were updated (after its epoch).
+		PruningScoresSet { netuid: NetUid },
+		/// The subnet's emission share was updated.
+		EmissionShareSet { netuid: NetUid, share: u64 },
 	}
 
 	#[pallet::error]
@@ -375,8 +386,11 @@ pub mod pallet {
 		InvalidPort,
 		/// This hotkey served an endpoint less than the serving rate limit ago.
 		ServingRateLimitExceeded,
-		/// All netuids up to the hard cap are taken.
+		/// All netuids up to the hard cap are taken. Cannot happen while the subnet limit is at
+		/// most the hard cap (a full set of subnets prunes one first); kept as a defensive error.
 		NoFreeNetuid,
+		/// The lock could not be released to the subnet's owner.
+		LockReleaseFailed,
 	}
 
 	#[pallet::hooks]
@@ -393,28 +407,33 @@ pub mod pallet {
 		/// Holds the current lock cost from the signer. At the subnet limit, first dissolves the
 		/// weakest subnet past its immunity.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::register_network(MAX_UIDS_LIMIT.into()))]
+		#[pallet::weight(T::WeightInfo::register_network(MAX_UIDS_LIMIT.into())
+			.saturating_add(T::NeuronHooks::weight_bound()))]
 		pub fn register_network(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
 		) -> DispatchResultWithPostInfo {
 			let coldkey = ensure_signed(origin)?;
-			let pruned_neurons = Self::do_register_network(&coldkey, &hotkey)?;
-			Ok(Some(T::WeightInfo::register_network(pruned_neurons.into())).into())
+			let (pruned_neurons, hooks) = Self::do_register_network(&coldkey, &hotkey)?;
+			let actual =
+				T::WeightInfo::register_network(pruned_neurons.into()).saturating_add(hooks);
+			Ok(Some(actual).into())
 		}
 
 		/// Dissolves a subnet: releases its lock to its owner and removes its neurons. By the
 		/// owner or governance.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::dissolve_network(MAX_UIDS_LIMIT.into()))]
+		#[pallet::weight(T::WeightInfo::dissolve_network(MAX_UIDS_LIMIT.into())
+			.saturating_add(T::NeuronHooks::weight_bound()))]
 		pub fn dissolve_network(
 			origin: OriginFor<T>,
 			netuid: NetUid,
 		) -> DispatchResultWithPostInfo {
 			let subnet = Networks::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
 			Self::ensure_owner_or_governance(origin, &subnet)?;
-			let neurons = Self::remove_subnet(netuid, false);
-			Ok(Some(T::WeightInfo::dissolve_network(neurons.into())).into())
+			let (neurons, hooks) = Self::remove_subnet(netuid, false)?;
+			let actual = T::WeightInfo::dissolve_network(neurons.into()).saturating_add(hooks);
+			Ok(Some(actual).into())
 		}
 
 		/// Sets one hyperparameter of a subnet, within its bounds. The owner may set the
@@ -434,15 +453,17 @@ pub mod pallet {
 		/// Registers `hotkey` in a subnet, paying (recycling) the subnet's current burn from the
 		/// signer. Takes the next free UID, or replaces the weakest neuron past its immunity.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::burned_register(MAX_UIDS_LIMIT.into()))]
+		#[pallet::weight(T::WeightInfo::burned_register(MAX_UIDS_LIMIT.into())
+			.saturating_add(T::NeuronHooks::weight_bound()))]
 		pub fn burned_register(
 			origin: OriginFor<T>,
 			netuid: NetUid,
 			hotkey: T::AccountId,
 		) -> DispatchResultWithPostInfo {
 			let coldkey = ensure_signed(origin)?;
-			let scanned = Self::do_burned_register(netuid, &coldkey, &hotkey)?;
-			Ok(Some(T::WeightInfo::burned_register(scanned.into())).into())
+			let (neurons, hooks) = Self::do_burned_register(netuid, &coldkey, &hotkey)?;
+			let actual = T::WeightInfo::burned_register(neurons.into()).saturating_add(hooks);
+			Ok(Some(actual).into())
 		}
 
 		/// Publishes the signing hotkey's axon (miner endpoint) in a subnet where it is
@@ -646,11 +667,12 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// `register_network`; returns the number of neurons of a pruned subnet (0 if none).
+	/// `register_network`; returns the number of neurons of a pruned subnet (0 if none) and
+	/// the weight its hooks used.
 	fn do_register_network(
 		coldkey: &T::AccountId,
 		hotkey: &T::AccountId,
-	) -> Result<u16, DispatchError> {
+	) -> Result<(u16, Weight), DispatchError> {
 		let now = Self::now();
 		if let Some(last) = LastNetworkRegistration::<T>::get() {
 			ensure!(
@@ -666,11 +688,11 @@ impl<T: Config> Pallet<T> {
 		);
 		Self::ensure_hotkey_of(hotkey, coldkey)?;
 
-		let mut pruned_neurons = 0;
+		let mut pruned = (0, Weight::zero());
 		let limit = SubnetLimit::<T>::get().min(T::MaxSubnets::get());
 		if Networks::<T>::count() >= u32::from(limit) {
 			let weakest = Self::weakest_subnet(now).ok_or(Error::<T>::AllSubnetsImmune)?;
-			pruned_neurons = Self::remove_subnet(weakest, true);
+			pruned = Self::remove_subnet(weakest, true)?;
 		}
 		let netuid = (1..=T::MaxSubnets::get())
 			.map(NetUid)
@@ -700,7 +722,7 @@ impl<T: Config> Pallet<T> {
 		});
 		Self::store_burn(netuid, TAO.clamp(params.min_burn, params.max_burn));
 		Self::append_neuron(netuid, coldkey, hotkey, 0)?;
-		Ok(pruned_neurons)
+		Ok(pruned)
 	}
 
 	/// The subnet to prune: lowest emission share among those past the network immunity,
@@ -717,16 +739,16 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Removes a subnet and all its neurons and releases its lock to its owner. Returns the
-	/// number of neurons removed.
-	fn remove_subnet(netuid: NetUid, pruned: bool) -> u16 {
-		let Some(subnet) = Networks::<T>::take(netuid) else { return 0 };
+	/// number of neurons removed and the weight the hooks used.
+	fn remove_subnet(netuid: NetUid, pruned: bool) -> Result<(u16, Weight), DispatchError> {
+		let subnet = Networks::<T>::take(netuid).ok_or(Error::<T>::SubnetNotFound)?;
 		let refunded = T::Currency::release(
 			&HoldReason::SubnetLock.into(),
 			&subnet.owner,
 			subnet.lock,
-			Precision::BestEffort,
+			Precision::Exact,
 		)
-		.unwrap_or(0);
+		.map_err(|_| Error::<T>::LockReleaseFailed)?;
 		let neurons = NeuronCount::<T>::take(netuid);
 		for (_, hotkey) in Keys::<T>::drain_prefix(netuid) {
 			Uids::<T>::remove(netuid, &hotkey);
@@ -739,23 +761,23 @@ impl<T: Config> Pallet<T> {
 		EmissionShares::<T>::remove(netuid);
 		RegisteredAt::<T>::remove(netuid);
 		PruningScores::<T>::remove(netuid);
-		T::NeuronHooks::on_subnet_removed(netuid);
+		let hooks = T::NeuronHooks::on_subnet_removed(netuid);
 		Self::deposit_event(Event::NetworkDissolved {
 			netuid,
 			owner: subnet.owner,
 			refunded,
 			pruned,
 		});
-		neurons
+		Ok((neurons, hooks))
 	}
 
-	/// `burned_register`; returns the number of neurons scanned for a replacement (0 if a UID
-	/// was free).
+	/// `burned_register`; returns the subnet's neuron count before the registration (what the
+	/// call's weight depends on) and the weight the hooks used.
 	fn do_burned_register(
 		netuid: NetUid,
 		coldkey: &T::AccountId,
 		hotkey: &T::AccountId,
-	) -> Result<u16, DispatchError> {
+	) -> Result<(u16, Weight), DispatchError> {
 		let subnet = Networks::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
 		let params = Hyperparams::<T>::get(netuid).unwrap_or_default();
 		ensure!(params.registration_allowed, Error::<T>::RegistrationDisabled);
@@ -767,6 +789,16 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::TooManyRegistrationsThisBlock
 		);
 		ensure!(!Uids::<T>::contains_key(netuid, hotkey), Error::<T>::HotkeyAlreadyRegistered);
+		let neurons = NeuronCount::<T>::get(netuid);
+		// A full subnet needs a UID to replace before anything is paid.
+		let replaced = if neurons < params.max_uids {
+			None
+		} else {
+			Some(
+				Self::neuron_to_replace(netuid, &subnet, &params, now)
+					.ok_or(Error::<T>::AllNeuronsImmune)?,
+			)
+		};
 		Self::ensure_hotkey_of(hotkey, coldkey)?;
 
 		let burn = Self::current_burn(netuid);
@@ -781,15 +813,12 @@ impl<T: Config> Pallet<T> {
 		TotalRecycled::<T>::mutate(|total| *total = total.saturating_add(burn));
 		Self::deposit_event(Event::Recycled { netuid, who: coldkey.clone(), amount: burn });
 
-		let neurons = NeuronCount::<T>::get(netuid);
-		let scanned = if neurons < params.max_uids {
-			Self::append_neuron(netuid, coldkey, hotkey, burn)?;
-			0
-		} else {
-			let uid = Self::neuron_to_replace(netuid, &subnet, &params, now)
-				.ok_or(Error::<T>::AllNeuronsImmune)?;
-			Self::replace_neuron(netuid, uid, coldkey, hotkey, burn);
-			neurons
+		let hooks = match replaced {
+			None => {
+				Self::append_neuron(netuid, coldkey, hotkey, burn)?;
+				Weight::zero()
+			},
+			Some(uid) => Self::replace_neuron(netuid, uid, coldkey, hotkey, burn),
 		};
 
 		RegistrationsThisBlock::<T>::insert(netuid, (now, count.saturating_add(1)));
@@ -797,7 +826,7 @@ impl<T: Config> Pallet<T> {
 		let raised = u128::from(burn).saturating_mul(factor).checked_div(1_000_000).unwrap_or(0);
 		let raised = Balance::try_from(raised).unwrap_or(Balance::MAX);
 		Self::store_burn(netuid, raised.clamp(params.min_burn, params.max_burn));
-		Ok(scanned)
+		Ok((neurons, hooks))
 	}
 
 	/// Gives `hotkey` the next UID.
@@ -848,14 +877,15 @@ impl<T: Config> Pallet<T> {
 			.map(|(_, uid)| uid)
 	}
 
-	/// Gives `uid` to `hotkey`, clearing everything of its previous holder.
+	/// Gives `uid` to `hotkey`, clearing everything of its previous holder. Returns the weight
+	/// the hooks used.
 	fn replace_neuron(
 		netuid: NetUid,
 		uid: Uid,
 		coldkey: &T::AccountId,
 		hotkey: &T::AccountId,
 		burn: Balance,
-	) {
+	) -> Weight {
 		let now = Self::now();
 		if let Some(old_hotkey) = Keys::<T>::get(netuid, uid) {
 			Uids::<T>::remove(netuid, &old_hotkey);
@@ -881,7 +911,7 @@ impl<T: Config> Pallet<T> {
 		});
 		Keys::<T>::insert(netuid, uid, hotkey);
 		Uids::<T>::insert(netuid, hotkey, uid);
-		T::NeuronHooks::on_neuron_replaced(netuid, uid);
+		let hooks = T::NeuronHooks::on_neuron_replaced(netuid, uid);
 		Self::deposit_event(Event::NeuronRegistered {
 			netuid,
 			uid,
@@ -889,6 +919,7 @@ impl<T: Config> Pallet<T> {
 			coldkey: coldkey.clone(),
 			burn,
 		});
+		hooks
 	}
 
 	/// The checks of both serve calls; returns the current block.
@@ -952,9 +983,20 @@ impl<T: Config> Pallet<T> {
 			let held = T::Currency::balance_on_hold(&HoldReason::SubnetLock.into(), &owner);
 			ensure!(held == locked, "held lock differs from recorded locks");
 		}
+		let subnet_exists = |netuid: NetUid| Networks::<T>::contains_key(netuid);
+		let registered =
+			|netuid: NetUid, hotkey: &T::AccountId| Uids::<T>::contains_key(netuid, hotkey);
+		ensure!(Keys::<T>::iter_keys().all(|(netuid, _)| subnet_exists(netuid)), "orphan UIDs");
+		ensure!(Uids::<T>::iter_keys().all(|(netuid, _)| subnet_exists(netuid)), "orphan hotkeys");
+		ensure!(Hyperparams::<T>::iter_keys().all(subnet_exists), "orphan parameters");
+		ensure!(Burn::<T>::iter_keys().all(subnet_exists), "orphan burn");
 		ensure!(
-			Keys::<T>::iter_keys().all(|(netuid, _)| Networks::<T>::contains_key(netuid)),
-			"orphan UIDs"
+			Axons::<T>::iter_keys().all(|(n, h)| registered(n, &h)),
+			"axon of an unregistered hotkey"
+		);
+		ensure!(
+			Prometheus::<T>::iter_keys().all(|(n, h)| registered(n, &h)),
+			"endpoint of an unregistered hotkey"
 		);
 		Ok(())
 	}
@@ -994,16 +1036,21 @@ impl<T: Config> SubnetsInterface<T::AccountId> for Pallet<T> {
 		RegisteredAt::<T>::get(netuid).into_inner()
 	}
 	fn set_pruning_scores(netuid: NetUid, scores: Vec<u64>) {
+		if !Networks::<T>::contains_key(netuid) {
+			return;
+		}
 		PruningScores::<T>::mutate(netuid, |stored| {
 			for (slot, score) in stored.iter_mut().zip(scores.iter().chain(core::iter::repeat(&0)))
 			{
 				*slot = *score;
 			}
 		});
+		Self::deposit_event(Event::PruningScoresSet { netuid });
 	}
 	fn set_emission_share(netuid: NetUid, share: u64) {
 		if Networks::<T>::contains_key(netuid) {
 			EmissionShares::<T>::insert(netuid, share);
+			Self::deposit_event(Event::EmissionShareSet { netuid, share });
 		}
 	}
 }

@@ -3,7 +3,7 @@
 
 use crate as pallet_subnets;
 use core::cell::RefCell;
-use frame_support::{derive_impl, parameter_types, traits::Hooks};
+use frame_support::{derive_impl, parameter_types, traits::Hooks, weights::Weight};
 use frame_system::EnsureRoot;
 use sp_runtime::BuildStorage;
 use taonet_primitives::{Balance, NetUid, NeuronHooks, Uid, TAO};
@@ -45,13 +45,21 @@ thread_local! {
 
 pub struct RecordingHooks;
 impl NeuronHooks for RecordingHooks {
-	fn on_neuron_replaced(netuid: NetUid, uid: Uid) {
+	fn on_neuron_replaced(netuid: NetUid, uid: Uid) -> Weight {
 		HOOK_CALLS.with(|calls| calls.borrow_mut().push((netuid, Some(uid))));
+		HOOK_WEIGHT
 	}
-	fn on_subnet_removed(netuid: NetUid) {
+	fn on_subnet_removed(netuid: NetUid) -> Weight {
 		HOOK_CALLS.with(|calls| calls.borrow_mut().push((netuid, None)));
+		HOOK_WEIGHT
+	}
+	fn weight_bound() -> Weight {
+		HOOK_WEIGHT
 	}
 }
+
+/// What each recorded hook call reports having used.
+pub const HOOK_WEIGHT: Weight = Weight::from_parts(7_000, 0);
 
 pub fn hook_calls() -> Vec<(NetUid, Option<Uid>)> {
 	HOOK_CALLS.with(|calls| calls.borrow().clone())
@@ -77,7 +85,7 @@ pub struct ExtBuilder {
 
 impl Default for ExtBuilder {
 	fn default() -> Self {
-		Self { network_rate_limit: 0, subnet_limit: 32 }
+		Self { network_rate_limit: 0, subnet_limit: 8 }
 	}
 }
 

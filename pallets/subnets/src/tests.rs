@@ -833,4 +833,201 @@ mod interface {
 			assert!(Subnets::do_try_state().is_err());
 		});
 	}
+
+	#[test]
+	fn hooks_are_charged_in_the_actual_weight() {
+		ExtBuilder::default().build_and_execute(|| {
+			let netuid = register(ALICE, hotkey(0));
+			let info = Subnets::dissolve_network(RuntimeOrigin::signed(ALICE), netuid).unwrap();
+			// The mock's weights are zero; what is left is the hook's report.
+			assert_eq!(info.actual_weight, Some(HOOK_WEIGHT));
+		});
+	}
+
+	#[test]
+	#[should_panic(expected = "genesis parameter out of bounds")]
+	fn a_genesis_parameter_out_of_bounds_fails_the_build() {
+		ExtBuilder::default().subnet_limit(9).build();
+	}
+}
+
+mod more_rules {
+	use super::*;
+
+	#[test]
+	fn pruning_ties_in_the_same_block_go_to_the_lowest_netuid() {
+		ExtBuilder::default().subnet_limit(2).build_and_execute(|| {
+			NetworkImmunityPeriod::<Test>::put(0);
+			let first = register(ALICE, hotkey(0));
+			let second = register(BOB, hotkey(1));
+			assert!(first < second);
+			assert_ok!(Subnets::register_network(RuntimeOrigin::signed(CHARLIE), hotkey(2)));
+			assert_eq!(Networks::<Test>::get(first).unwrap().owner, CHARLIE);
+			assert_eq!(Networks::<Test>::get(second).unwrap().owner, BOB);
+		});
+	}
+
+	#[test]
+	fn one_coldkey_owning_several_subnets_holds_the_sum_of_their_locks() {
+		ExtBuilder::default().build_and_execute(|| {
+			let a = register(ALICE, hotkey(0));
+			let b = register(ALICE, hotkey(1));
+			assert_eq!(held(ALICE), LOCK + 2 * LOCK);
+			assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(ALICE), a));
+			assert_eq!(held(ALICE), 2 * LOCK);
+			assert_ok!(Subnets::dissolve_network(RuntimeOrigin::root(), b));
+			assert_eq!(held(ALICE), 0);
+			assert_eq!(Balances::balance(&ALICE), RICH);
+		});
+	}
+
+	#[test]
+	fn the_owner_may_set_every_owner_settable_parameter() {
+		ExtBuilder::default().build_and_execute(|| {
+			let netuid = register(ALICE, hotkey(0));
+			use SubnetParam::*;
+			let owner_settable = [
+				ImmunityPeriod(9),
+				MinAllowedWeights(2),
+				MaxWeightLimit(40_000),
+				WeightsVersionKey(3),
+				ActivityCutoff(77),
+				BondsMovingAverage(500_000),
+				BondsPenalty(1_000),
+				Yuma3Enabled(false),
+				LiquidAlphaEnabled(true),
+				AlphaBounds { low: 100, high: 200 },
+				AlphaSigmoidSteepness(300),
+				CommitRevealEnabled(true),
+				RevealPeriod(2),
+				ServingRateLimit(5),
+				RegistrationAllowed(false),
+				MinBurn(1_000),
+				MaxBurn(50 * TAO),
+			];
+			let mut expected = SubnetHyperparams::default();
+			for param in owner_settable {
+				assert!(!param.governance_only());
+				assert_ok!(Subnets::set_hyperparameter(
+					RuntimeOrigin::signed(ALICE),
+					netuid,
+					param.clone()
+				));
+				param.apply(&mut expected);
+			}
+			assert_eq!(Hyperparams::<Test>::get(netuid), Some(expected));
+		});
+	}
+
+	#[test]
+	fn max_uids_cannot_go_below_min_allowed_weights() {
+		ExtBuilder::default().build_and_execute(|| {
+			let netuid = register(ALICE, hotkey(0));
+			set_param(netuid, SubnetParam::MinAllowedWeights(10));
+			assert_noop!(
+				Subnets::set_hyperparameter(RuntimeOrigin::root(), netuid, SubnetParam::MaxUids(9)),
+				Error::<Test>::ParameterOutOfBounds
+			);
+			set_param(netuid, SubnetParam::MaxUids(10));
+		});
+	}
+
+	#[test]
+	fn changing_the_max_burn_or_half_life_restores_the_current_burn() {
+		ExtBuilder::default().build_and_execute(|| {
+			let netuid = register(ALICE, hotkey(0));
+			set_param(netuid, SubnetParam::Burn(50 * TAO));
+			assert_ok!(Subnets::set_hyperparameter(
+				RuntimeOrigin::signed(ALICE),
+				netuid,
+				SubnetParam::MaxBurn(20 * TAO)
+			));
+			assert_eq!(Burn::<Test>::get(netuid).unwrap().price, 20 * TAO);
+			assert_eq!(Subnets::current_burn(netuid), 20 * TAO);
+			// 360 blocks later the burn has halved; a new half-life keeps that value and decays
+			// from it at the new rate.
+			run_to_block(361);
+			let decayed = Subnets::current_burn(netuid);
+			assert!(decayed.abs_diff(10 * TAO) < 100);
+			set_param(netuid, SubnetParam::BurnHalfLife(10));
+			assert_eq!(
+				Burn::<Test>::get(netuid),
+				Some(BurnInfo { price: decayed, updated_at: 361 })
+			);
+			run_to_block(371);
+			assert!(Subnets::current_burn(netuid).abs_diff(decayed / 2) < 100);
+		});
+	}
+
+	#[test]
+	fn a_replacement_recycles_its_burn_and_the_old_hotkey_can_no_longer_serve() {
+		ExtBuilder::default().build_and_execute(|| {
+			let netuid = register(ALICE, hotkey(0));
+			set_param(netuid, SubnetParam::MaxUids(2));
+			set_param(netuid, SubnetParam::ImmunityPeriod(0));
+			assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(BOB), netuid, hotkey(1)));
+			run_to_block(2);
+			let issuance = Balances::total_issuance();
+			let burn = Subnets::current_burn(netuid);
+			assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(CHARLIE), netuid, hotkey(2)));
+			assert_eq!(Balances::total_issuance(), issuance - burn);
+			assert_eq!(Keys::<Test>::get(netuid, Uid(1)), Some(hotkey(2)));
+			assert_noop!(
+				Subnets::serve_axon(RuntimeOrigin::signed(hotkey(1)), netuid, 1, 1, 1, IPV4, 0),
+				Error::<Test>::HotkeyNotRegistered
+			);
+			// The hotkey stays Bob's: it can register again, elsewhere or here.
+			assert_eq!(HotkeyOwner::<Test>::get(hotkey(1)), Some(BOB));
+		});
+	}
+
+	#[test]
+	fn an_unaffordable_registration_into_an_immune_full_subnet_says_it_is_full() {
+		ExtBuilder::default().build_and_execute(|| {
+			let netuid = register(ALICE, hotkey(0));
+			set_param(netuid, SubnetParam::MaxUids(1));
+			set_param(netuid, SubnetParam::Burn(50 * TAO));
+			assert_noop!(
+				Subnets::burned_register(RuntimeOrigin::signed(POOR), netuid, hotkey(6)),
+				Error::<Test>::AllNeuronsImmune
+			);
+		});
+	}
+
+	#[test]
+	fn prometheus_has_the_same_checks_and_its_own_rate_limit() {
+		ExtBuilder::default().build_and_execute(|| {
+			let netuid = subnet_with(1);
+			let serve = |who: AccountId, netuid: NetUid, ip: u128, port: u16, ip_type: u8| {
+				Subnets::serve_prometheus(RuntimeOrigin::signed(who), netuid, 1, ip, port, ip_type)
+			};
+			assert_noop!(serve(hotkey(1), NetUid(9), 1, 1, IPV4), Error::<Test>::SubnetNotFound);
+			assert_noop!(serve(hotkey(7), netuid, 1, 1, IPV4), Error::<Test>::HotkeyNotRegistered);
+			assert_noop!(serve(hotkey(1), netuid, 1, 1, 0), Error::<Test>::InvalidIpType);
+			assert_noop!(serve(hotkey(1), netuid, 0, 1, IPV4), Error::<Test>::InvalidIpAddress);
+			assert_ok!(serve(hotkey(1), netuid, 1, 1, IPV4));
+			assert_noop!(
+				serve(hotkey(1), netuid, 1, 2, IPV4),
+				Error::<Test>::ServingRateLimitExceeded
+			);
+			run_to_block(51);
+			assert_ok!(serve(hotkey(1), netuid, 1, 2, IPV4));
+			assert_eq!(Prometheus::<Test>::get(netuid, hotkey(1)).unwrap().port, 2);
+		});
+	}
+
+	#[test]
+	fn pruning_scores_and_emission_shares_are_recorded_with_events() {
+		ExtBuilder::default().build_and_execute(|| {
+			let netuid = subnet_with(1);
+			Subnets::set_emission_share(netuid, 42);
+			Subnets::set_pruning_scores(netuid, vec![3, 4]);
+			let events = subnet_events();
+			assert!(events.contains(&Event::EmissionShareSet { netuid, share: 42 }));
+			assert!(events.contains(&Event::PruningScoresSet { netuid }));
+			// Unknown subnets are ignored.
+			Subnets::set_emission_share(NetUid(9), 1);
+			assert!(!EmissionShares::<Test>::contains_key(NetUid(9)));
+		});
+	}
 }

@@ -19,9 +19,9 @@ pub struct SubnetInfo<AccountId> {
 	pub registered_at: BlockNumber,
 }
 
-/// The IP versions an endpoint may use.
+/// IPv4, one of the two IP versions an endpoint may use.
 pub const IPV4: u8 = 4;
-/// The IP versions an endpoint may use.
+/// IPv6, the other IP version an endpoint may use.
 pub const IPV6: u8 = 6;
 
 /// A miner's published endpoint (`serve_axon`).
@@ -97,12 +97,12 @@ pub struct BurnInfo {
 /// One subnet hyperparameter and its new value: the argument of `set_hyperparameter`.
 ///
 /// Bounds and who may set each are in [`SubnetParam::bounds`] and
-/// [`SubnetParam::governance_only`]; the crate docs have them as a table.
+/// [`SubnetParam::governance_only`]; the pallet's README has them as a table.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
 pub enum SubnetParam {
 	/// Blocks between epochs.
 	Tempo(u16),
-	/// Most UIDs; not below the current number of neurons.
+	/// Most UIDs; not below the current number of neurons nor the min allowed weights.
 	MaxUids(u16),
 	/// Most validator permits.
 	MaxValidators(u16),
@@ -190,7 +190,10 @@ impl SubnetParam {
 		let range = |lo: u128, hi: u128| Some((lo, hi));
 		match self {
 			Tempo(_) => range(1, 50_400),
-			MaxUids(_) => range(u128::from(neurons.max(1)), MAX_UIDS_LIMIT.into()),
+			MaxUids(_) => {
+				let floor = neurons.max(current.min_allowed_weights).max(1);
+				range(floor.into(), MAX_UIDS_LIMIT.into())
+			},
 			MaxValidators(_) => range(1, MAX_UIDS_LIMIT.into()),
 			ImmunityPeriod(_) => range(0, 100_800),
 			MinAllowedWeights(_) => range(0, current.max_uids.into()),
