@@ -59,13 +59,13 @@ mod benchmarks {
 	/// scans them all and prunes the weakest, a subnet of `n` neurons.
 	#[benchmark]
 	fn register_network(n: Linear<1, { MAX_UIDS_LIMIT as u32 }>) -> Result<(), BenchmarkError> {
-		let (weakest, _) = subnet_with_neurons::<T>(n as u16, 0)?;
 		let max = T::MaxSubnets::get();
+		SubnetLimit::<T>::put(max);
+		let (weakest, _) = subnet_with_neurons::<T>(n as u16, 0)?;
 		for seed in 1..u32::from(max) {
 			let (netuid, _) = subnet_with_neurons::<T>(1, seed)?;
 			EmissionShares::<T>::insert(netuid, 1);
 		}
-		SubnetLimit::<T>::put(max);
 		LastLock::<T>::kill();
 		let coldkey = funded::<T>("coldkey", 1);
 		let hotkey: T::AccountId = account("hotkey", 1, 0);
