@@ -28,7 +28,9 @@
 
 extern crate alloc;
 
+mod stake;
 mod subnets;
+pub use stake::StakeInterface;
 pub use subnets::{HotkeyOwnership, NeuronHooks, SubnetHyperparams, SubnetsInterface};
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};

@@ -4,7 +4,7 @@ use alloc::{string::String, vec::Vec};
 use frame_benchmarking::{BenchmarkBatch, BenchmarkConfig, BenchmarkList};
 use frame_support::traits::{StorageInfo, WhitelistedStorageKeys};
 
-use crate::{AllPalletsWithSystem, Balances, Runtime, Subnets, Sudo, Timestamp, Utility};
+use crate::{AllPalletsWithSystem, Balances, Runtime, Stake, Subnets, Sudo, Timestamp, Utility};
 
 type SystemBench = frame_system_benchmarking::Pallet<Runtime>;
 
@@ -17,6 +17,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]
 	[pallet_subnets, Subnets]
+	[pallet_stake, Stake]
 );
 
 /// The benchmarks this runtime has, for `benchmark pallet --list`.

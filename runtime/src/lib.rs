@@ -181,4 +181,8 @@ mod runtime {
 	/// Subnets and their neurons: owners, locks, hyperparameters, registration, endpoints.
 	#[runtime::pallet_index(8)]
 	pub type Subnets = pallet_subnets;
+
+	/// Stake and delegation: TAO held on coldkeys, share pools per hotkey, takes.
+	#[runtime::pallet_index(9)]
+	pub type Stake = pallet_stake;
 }

@@ -839,8 +839,9 @@ mod interface {
 		ExtBuilder::default().build_and_execute(|| {
 			let netuid = register(ALICE, hotkey(0));
 			let info = Subnets::dissolve_network(RuntimeOrigin::signed(ALICE), netuid).unwrap();
-			// The mock's weights are zero; what is left is the hook's report.
-			assert_eq!(info.actual_weight, Some(HOOK_WEIGHT));
+			// The measured weight for one neuron plus what the hook reported.
+			let expected = <() as WeightInfo>::dissolve_network(1).saturating_add(HOOK_WEIGHT);
+			assert_eq!(info.actual_weight, Some(expected));
 		});
 	}
 

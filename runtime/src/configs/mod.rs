@@ -5,9 +5,11 @@
 //! - [`monetary`]: TAO balances and transaction fees.
 //! - [`governance`]: who may act as root.
 //! - [`subnets`]: subnets and neurons.
+//! - [`stake`]: staking and delegation.
 
 pub mod consensus;
 pub mod governance;
 pub mod monetary;
+pub mod stake;
 pub mod subnets;
 pub mod system;

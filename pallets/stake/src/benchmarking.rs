@@ -1,0 +1,132 @@
+//! `frame-benchmarking` v2 benchmarks of every call, each in its worst case (new positions and
+//! index entries created, or whole positions removed).
+
+use super::*;
+use frame_benchmarking::v2::*;
+use frame_system::RawOrigin;
+use taonet_primitives::TAO;
+
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	T::Currency::set_balance(&who, 1_000_000 * TAO);
+	who
+}
+
+/// A hotkey owned by a fresh coldkey, with a position of its owner, and a staker coldkey with
+/// as many other positions as allowed minus one (so that the index it rewrites is the longest).
+/// `(owner coldkey, hotkey, staker coldkey)`.
+type Accounts<T> = (
+	<T as frame_system::Config>::AccountId,
+	<T as frame_system::Config>::AccountId,
+	<T as frame_system::Config>::AccountId,
+);
+
+fn setup<T: Config>() -> Result<Accounts<T>, BenchmarkError> {
+	let owner = funded::<T>("owner", 0);
+	let hotkey: T::AccountId = account("hotkey", 0, 0);
+	Pallet::<T>::do_add_stake(&owner, &hotkey, 10 * TAO)
+		.map_err(|_| BenchmarkError::Stop("owner stake"))?;
+	let staker = funded::<T>("staker", 0);
+	for i in 1..T::MaxPositionsPerColdkey::get() {
+		let other: T::AccountId = account("other", i, 0);
+		Pallet::<T>::do_add_stake(&staker, &other, TAO)
+			.map_err(|_| BenchmarkError::Stop("other stake"))?;
+	}
+	Ok((owner, hotkey, staker))
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	/// A new position: index, nominator count and pool all written.
+	#[benchmark]
+	fn add_stake() -> Result<(), BenchmarkError> {
+		let (_, hotkey, staker) = setup::<T>()?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(staker.clone()), hotkey.clone(), 5 * TAO);
+
+		assert_eq!(Pallet::<T>::position_stake(&hotkey, &staker), 5 * TAO);
+		Ok(())
+	}
+
+	/// Removes a whole position.
+	#[benchmark]
+	fn remove_stake() -> Result<(), BenchmarkError> {
+		let (_, hotkey, staker) = setup::<T>()?;
+		Pallet::<T>::do_add_stake(&staker, &hotkey, 5 * TAO)
+			.map_err(|_| BenchmarkError::Stop("stake"))?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(staker.clone()), hotkey.clone(), 5 * TAO);
+
+		assert_eq!(Pallet::<T>::position_stake(&hotkey, &staker), 0);
+		Ok(())
+	}
+
+	/// Empties one position and creates another.
+	#[benchmark]
+	fn move_stake() -> Result<(), BenchmarkError> {
+		let (_, hotkey, staker) = setup::<T>()?;
+		let from: T::AccountId = account("other", 1, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(staker.clone()), from.clone(), hotkey.clone(), TAO);
+
+		assert_eq!(Pallet::<T>::position_stake(&hotkey, &staker), TAO);
+		Ok(())
+	}
+
+	/// Empties the sender's position and creates the receiver's.
+	#[benchmark]
+	fn transfer_stake() -> Result<(), BenchmarkError> {
+		let (owner, hotkey, _) = setup::<T>()?;
+		let receiver = funded::<T>("receiver", 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), receiver.clone(), hotkey.clone(), 10 * TAO);
+
+		assert_eq!(Pallet::<T>::position_stake(&hotkey, &receiver), 10 * TAO);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn increase_take() -> Result<(), BenchmarkError> {
+		let (owner, hotkey, _) = setup::<T>()?;
+		Takes::<T>::insert(&hotkey, 0);
+		LastTakeIncrease::<T>::insert(&hotkey, 0);
+		TakeRateLimit::<T>::put(0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), hotkey.clone(), 100);
+
+		assert_eq!(Takes::<T>::get(&hotkey), 100);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn decrease_take() -> Result<(), BenchmarkError> {
+		let (owner, hotkey, _) = setup::<T>()?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), hotkey.clone(), 100);
+
+		assert_eq!(Takes::<T>::get(&hotkey), 100);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_stake_parameter() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, StakeParam::MaxTake(20_000));
+
+		assert_eq!(MaxTake::<T>::get(), 20_000);
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,112 @@
+//! A test runtime: System, Balances and this pallet, with root as governance and a plain map as
+//! the hotkey owner registry.
+
+use crate as pallet_stake;
+use core::cell::RefCell;
+use frame_support::{derive_impl, parameter_types};
+use frame_system::EnsureRoot;
+use sp_runtime::BuildStorage;
+use std::collections::BTreeMap;
+use taonet_primitives::{Balance, HotkeyOwnership, TAO};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+pub type AccountId = u64;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Stake: pallet_stake,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type ExistentialDeposit = frame_support::traits::ConstU64<500>;
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+thread_local! {
+	static OWNERS: RefCell<BTreeMap<AccountId, AccountId>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Hotkey owners kept in a map, binding the first coldkey that asks.
+pub struct Owners;
+impl HotkeyOwnership<AccountId> for Owners {
+	fn hotkey_owner(hotkey: &AccountId) -> Option<AccountId> {
+		OWNERS.with(|owners| owners.borrow().get(hotkey).copied())
+	}
+	fn bind_hotkey(hotkey: &AccountId, coldkey: &AccountId) -> Result<bool, AccountId> {
+		OWNERS.with(|owners| match owners.borrow_mut().entry(*hotkey) {
+			std::collections::btree_map::Entry::Occupied(owner) if owner.get() == coldkey => {
+				Ok(false)
+			},
+			std::collections::btree_map::Entry::Occupied(owner) => Err(*owner.get()),
+			std::collections::btree_map::Entry::Vacant(slot) => {
+				slot.insert(*coldkey);
+				Ok(true)
+			},
+		})
+	}
+}
+
+parameter_types! {
+	pub const MaxNominators: u32 = 8;
+	pub const MaxPositionsPerColdkey: u32 = 4;
+}
+
+impl pallet_stake::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Hotkeys = Owners;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type MaxNominators = MaxNominators;
+	type MaxPositionsPerColdkey = MaxPositionsPerColdkey;
+	type WeightInfo = ();
+}
+
+/// Coldkeys 1..=9 hold 1,000 TAO each; hotkeys are 100 and up.
+pub const START: Balance = 1_000 * TAO;
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: (1..=9).map(|who| (who, START)).collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		OWNERS.with(|owners| owners.borrow_mut().clear());
+	});
+	ext
+}
+
+/// Runs `test` and checks the pallet's invariants at the end.
+pub fn build_and_execute(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		Stake::do_try_state().expect("invariants hold at the end");
+	});
+}
+
+/// The events this pallet deposited, oldest first.
+pub fn stake_events() -> Vec<pallet_stake::Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::Stake(event) => Some(event),
+			_ => None,
+		})
+		.collect()
+}

@@ -1,0 +1,25 @@
+//! Staking and delegation.
+//!
+//! Hotkey ownership comes from the subnets pallet; governance is root for now (sudo on
+//! development chains).
+
+use crate::{AccountId, Balances, Runtime, RuntimeHoldReason, Subnets};
+use frame_support::parameter_types;
+use frame_system::EnsureRoot;
+
+parameter_types! {
+	/// Most positions on one hotkey: bounds the cost of paying its rewards.
+	pub const MaxNominators: u32 = 512;
+	/// Most hotkeys one coldkey stakes to.
+	pub const MaxPositionsPerColdkey: u32 = 64;
+}
+
+impl pallet_stake::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Hotkeys = Subnets;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type MaxNominators = MaxNominators;
+	type MaxPositionsPerColdkey = MaxPositionsPerColdkey;
+	type WeightInfo = pallet_stake::weights::SubstrateWeight<Runtime>;
+}
