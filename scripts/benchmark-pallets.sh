@@ -39,4 +39,5 @@ for pallet in "${pallets[@]}"; do
 		--wasm-execution compiled \
 		--template scripts/weight-template.hbs \
 		--output "pallets/$pallet/src/weights.rs"
+	rustfmt --edition 2021 "pallets/$pallet/src/weights.rs"
 done

@@ -1,4 +1,9 @@
-//! Provisional weights, replaced by `scripts/benchmark-pallets.sh` output.
+//! Weights of `pallet_stake`, measured with the benchmarking CLI 64.0.0 on 2026-11-25.
+//!
+//! 20 steps, 5 repeats, Compiled execution, chain `Some("dev")`,
+//! on `AMD EPYC`. Regenerate with `scripts/benchmark-pallets.sh`; do not edit by hand.
+//!
+//! Command: `/root/.cache/taonet/target/debug/taonet-node benchmark pallet --chain dev --pallet pallet_stake --extrinsic * --steps 20 --repeat 5 --wasm-execution compiled --template scripts/weight-template.hbs --output pallets/stake/src/weights.rs `
 
 #![allow(unused_parens, unused_imports, missing_docs)]
 
@@ -22,49 +27,166 @@ pub trait WeightInfo {
 /// Measured weights, priced with the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `Stake::Positions` (r:1 w:1)
+	/// Proof: `Stake::Positions` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::MinStake` (r:1 w:0)
+	/// Proof: `Stake::MinStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::HotkeyOwner` (r:1 w:0)
+	/// Proof: `Subnets::HotkeyOwner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::Pools` (r:1 w:1)
+	/// Proof: `Stake::Pools` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::NominatorCount` (r:1 w:1)
+	/// Proof: `Stake::NominatorCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::StakedHotkeys` (r:1 w:1)
+	/// Proof: `Stake::StakedHotkeys` (`max_values`: None, `max_size`: Some(2098), added: 4573, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::TotalStake` (r:1 w:1)
+	/// Proof: `Stake::TotalStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn add_stake() -> Weight {
-		Weight::from_parts(100_000_000, 0).saturating_add(T::DbWeight::get().reads_writes(10, 8))
+		Weight::from_parts(485_190_000, 5_075)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
+	/// Storage: `Stake::Positions` (r:1 w:1)
+	/// Proof: `Stake::Positions` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::MinStake` (r:1 w:0)
+	/// Proof: `Stake::MinStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::Pools` (r:1 w:1)
+	/// Proof: `Stake::Pools` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::NominatorCount` (r:1 w:1)
+	/// Proof: `Stake::NominatorCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::StakedHotkeys` (r:1 w:1)
+	/// Proof: `Stake::StakedHotkeys` (`max_values`: None, `max_size`: Some(2098), added: 4573, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::TotalStake` (r:1 w:1)
+	/// Proof: `Stake::TotalStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn remove_stake() -> Weight {
-		Weight::from_parts(100_000_000, 0).saturating_add(T::DbWeight::get().reads_writes(10, 8))
+		Weight::from_parts(387_245_000, 4_437)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
+	/// Storage: `Subnets::HotkeyOwner` (r:1 w:0)
+	/// Proof: `Subnets::HotkeyOwner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::Positions` (r:2 w:2)
+	/// Proof: `Stake::Positions` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::MinStake` (r:1 w:0)
+	/// Proof: `Stake::MinStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::Pools` (r:2 w:2)
+	/// Proof: `Stake::Pools` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::NominatorCount` (r:2 w:2)
+	/// Proof: `Stake::NominatorCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::StakedHotkeys` (r:1 w:1)
+	/// Proof: `Stake::StakedHotkeys` (`max_values`: None, `max_size`: Some(2098), added: 4573, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::TotalStake` (r:1 w:1)
+	/// Proof: `Stake::TotalStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn move_stake() -> Weight {
-		Weight::from_parts(150_000_000, 0).saturating_add(T::DbWeight::get().reads_writes(16, 12))
+		Weight::from_parts(319_074_000, 5_287)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
+	/// Storage: `Stake::Positions` (r:2 w:2)
+	/// Proof: `Stake::Positions` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::MinStake` (r:1 w:0)
+	/// Proof: `Stake::MinStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::Pools` (r:1 w:1)
+	/// Proof: `Stake::Pools` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::NominatorCount` (r:1 w:1)
+	/// Proof: `Stake::NominatorCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::StakedHotkeys` (r:2 w:2)
+	/// Proof: `Stake::StakedHotkeys` (`max_values`: None, `max_size`: Some(2098), added: 4573, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::TotalStake` (r:1 w:1)
+	/// Proof: `Stake::TotalStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	fn transfer_stake() -> Weight {
-		Weight::from_parts(150_000_000, 0).saturating_add(T::DbWeight::get().reads_writes(16, 12))
+		Weight::from_parts(524_098_000, 2_532)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
+	/// Storage: `Subnets::HotkeyOwner` (r:1 w:0)
+	/// Proof: `Subnets::HotkeyOwner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::Takes` (r:1 w:1)
+	/// Proof: `Stake::Takes` (`max_values`: None, `max_size`: Some(50), added: 2525, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::MinTake` (r:1 w:0)
+	/// Proof: `Stake::MinTake` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::MaxTake` (r:1 w:0)
+	/// Proof: `Stake::MaxTake` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::LastTakeIncrease` (r:1 w:1)
+	/// Proof: `Stake::LastTakeIncrease` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::TakeRateLimit` (r:1 w:0)
+	/// Proof: `Stake::TakeRateLimit` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn increase_take() -> Weight {
-		Weight::from_parts(30_000_000, 0).saturating_add(T::DbWeight::get().reads_writes(5, 2))
+		Weight::from_parts(160_458_000, 1_051)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Storage: `Subnets::HotkeyOwner` (r:1 w:0)
+	/// Proof: `Subnets::HotkeyOwner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::Takes` (r:1 w:1)
+	/// Proof: `Stake::Takes` (`max_values`: None, `max_size`: Some(50), added: 2525, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::MinTake` (r:1 w:0)
+	/// Proof: `Stake::MinTake` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::MaxTake` (r:1 w:0)
+	/// Proof: `Stake::MaxTake` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
 	fn decrease_take() -> Weight {
-		Weight::from_parts(30_000_000, 0).saturating_add(T::DbWeight::get().reads_writes(4, 1))
+		Weight::from_parts(129_012_000, 883)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Stake::MinTake` (r:1 w:0)
+	/// Proof: `Stake::MinTake` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::MaxTake` (r:0 w:1)
+	/// Proof: `Stake::MaxTake` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
 	fn set_stake_parameter() -> Weight {
-		Weight::from_parts(20_000_000, 0).saturating_add(T::DbWeight::get().reads_writes(1, 1))
+		Weight::from_parts(41_061_000, 4)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
 
+/// The same measurements priced with ParityDB's default database weights, for tests.
 impl WeightInfo for () {
 	fn add_stake() -> Weight {
-		Weight::zero()
+		Weight::from_parts(485_190_000, 5_075)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn remove_stake() -> Weight {
-		Weight::zero()
+		Weight::from_parts(387_245_000, 4_437)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn move_stake() -> Weight {
-		Weight::zero()
+		Weight::from_parts(319_074_000, 5_287)
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn transfer_stake() -> Weight {
-		Weight::zero()
+		Weight::from_parts(524_098_000, 2_532)
+			.saturating_add(ParityDbWeight::get().reads(12_u64))
+			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
 	fn increase_take() -> Weight {
-		Weight::zero()
+		Weight::from_parts(160_458_000, 1_051)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn decrease_take() -> Weight {
-		Weight::zero()
+		Weight::from_parts(129_012_000, 883)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_stake_parameter() -> Weight {
-		Weight::zero()
+		Weight::from_parts(41_061_000, 4)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }
