@@ -333,6 +333,25 @@ mod rewards {
 	}
 
 	#[test]
+	fn rounding_remainders_of_a_reward_go_to_the_owner() {
+		build_and_execute(|| {
+			// Three equal positions (Alice owns the hotkey), no take: 10 rao split by shares is
+			// 3 + 3 + 3, and the 1 rao left goes to Alice.
+			for coldkey in [ALICE, BOB, CHARLIE] {
+				assert_ok!(Stake::add_stake(RuntimeOrigin::signed(coldkey), HOT_A, TAO));
+			}
+			assert_ok!(Stake::decrease_take(RuntimeOrigin::signed(ALICE), HOT_A, 0));
+			let issuance = Balances::total_issuance();
+			assert_ok!(Stake::pay_hotkey(&HOT_A, 10));
+			assert_eq!(stake_of(HOT_A, BOB), TAO + 3);
+			assert_eq!(stake_of(HOT_A, CHARLIE), TAO + 3);
+			assert_eq!(stake_of(HOT_A, ALICE), TAO + 4);
+			assert_eq!(Balances::total_issuance(), issuance + 10);
+			assert_eq!(Stake::hotkey_stake(&HOT_A), 3 * TAO + 10);
+		});
+	}
+
+	#[test]
 	fn a_direct_payment_credits_one_position() {
 		build_and_execute(|| {
 			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(ALICE), HOT_A, 2 * TAO));
