@@ -28,6 +28,7 @@
 
 extern crate alloc;
 
+pub mod emission;
 mod stake;
 mod subnets;
 pub use stake::StakeInterface;

@@ -28,29 +28,17 @@ const CABAL_SUBNETS_PER_MODE: u64 = 1_000;
 const EPOCHS: u64 = 10;
 const BASE_SEED: u64 = 0x7a0e_7e70_1234_5678;
 
-/// splitmix64: small, fast, and good enough to draw test subnets.
-struct Rng(u64);
+#[path = "../testkit/splitmix.rs"]
+mod splitmix;
+use splitmix::SplitMix as Rng;
 
-impl Rng {
-	fn next(&mut self) -> u64 {
-		self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-		let mut z = self.0;
-		z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-		z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-		z ^ (z >> 31)
-	}
+/// What these tests draw beyond the shared generator.
+trait Draw {
+	fn shuffle<T>(&mut self, items: &mut [T]);
+	fn split(&mut self, total: u64, parts: usize) -> Vec<u64>;
+}
 
-	/// Uniform in `lo..=hi`.
-	fn range(&mut self, lo: u64, hi: u64) -> u64 {
-		let span = u128::from(hi - lo) + 1;
-		lo + ((u128::from(self.next()) * span) >> 64) as u64
-	}
-
-	/// True with probability `percent / 100`.
-	fn chance(&mut self, percent: u64) -> bool {
-		self.range(1, 100) <= percent
-	}
-
+impl Draw for Rng {
 	fn shuffle<T>(&mut self, items: &mut [T]) {
 		for i in (1..items.len()).rev() {
 			let j = self.range(0, i as u64) as usize;
@@ -58,7 +46,6 @@ impl Rng {
 		}
 	}
 
-	/// `total` split into `parts` random non-negative integers.
 	fn split(&mut self, total: u64, parts: usize) -> Vec<u64> {
 		let mut cuts: Vec<u64> = (1..parts).map(|_| self.range(0, total)).collect();
 		cuts.push(0);

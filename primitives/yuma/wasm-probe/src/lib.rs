@@ -30,28 +30,13 @@ pub fn digest(seed: u64, cases: u32) -> u64 {
 	hash.0
 }
 
-struct SplitMix(u64);
+#[path = "../../testkit/splitmix.rs"]
+mod splitmix;
+use splitmix::SplitMix;
 
-impl SplitMix {
-	fn next(&mut self) -> u64 {
-		self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-		let mut z = self.0;
-		z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-		z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-		z ^ (z >> 31)
-	}
-
-	fn below(&mut self, bound: u64) -> u64 {
-		self.next().checked_rem(bound).unwrap_or(0)
-	}
-
-	fn chance(&mut self, percent: u64) -> bool {
-		self.below(100) < percent
-	}
-
-	fn u16(&mut self) -> u16 {
-		(self.next() >> 48) as u16
-	}
+/// The top 16 of the next random bits.
+fn random_u16(rng: &mut SplitMix) -> u16 {
+	(rng.next() >> 48) as u16
 }
 
 struct Fnv(u64);
@@ -115,18 +100,18 @@ impl Case {
 				return Vec::new();
 			}
 			let len = rng.below(12) as usize;
-			(0..len).map(|_| (uid(rng), if rng.chance(10) { 0 } else { rng.u16() })).collect()
+			(0..len).map(|_| (uid(rng), if rng.chance(10) { 0 } else { random_u16(rng) })).collect()
 		};
 		let params = Params {
-			kappa: if rng.chance(70) { 32_767 } else { rng.u16() },
+			kappa: if rng.chance(70) { 32_767 } else { random_u16(rng) },
 			max_validators: 1 + rng.below(n as u64 + 1) as u16,
 			activity_cutoff: 5_000,
 			bonds_moving_average: rng.below(1_100_000),
-			bonds_penalty: if rng.chance(50) { u16::MAX } else { rng.u16() },
+			bonds_penalty: if rng.chance(50) { u16::MAX } else { random_u16(rng) },
 			bonds_mode: if rng.chance(50) { BondsMode::Yuma3 } else { BondsMode::Classic },
 			liquid_alpha: rng.chance(30).then(|| {
-				let (a, b) = (rng.u16(), rng.u16());
-				LiquidAlpha { low: a.min(b), high: a.max(b), steepness: rng.u16() }
+				let (a, b) = (random_u16(rng), random_u16(rng));
+				LiquidAlpha { low: a.min(b), high: a.max(b), steepness: random_u16(rng) }
 			}),
 		};
 		let mut stake = vec![0; n];
