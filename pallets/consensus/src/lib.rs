@@ -1,0 +1,375 @@
+//! # Consensus pallet: weights
+//!
+//! Validators' weights on miners (protocol brief, section 6), the input of each subnet's Yuma
+//! epoch. A registered hotkey sets its row with `set_weights`, or, on subnets with commit-reveal,
+//! commits a hash with `commit_weights` and reveals the row with `reveal_weights` in the epoch
+//! after the commit, so that nobody can copy another validator's weights.
+//!
+//! Rows are checked against the subnet's hyperparameters (read through
+//! [`SubnetsInterface`]) and stored normalized so that their largest entry is `u16::MAX`.
+//! Validator permits come from the last epoch ([`ValidatorPermits`]); a hotkey without one may
+//! only set a single weight on itself.
+//!
+//! ## Calls
+//! | index | call | origin |
+//! |---|---|---|
+//! | 0 | `set_weights(netuid, uids, weights, version_key)` | the hotkey |
+//! | 1 | `commit_weights(netuid, hash)` | the hotkey |
+//! | 2 | `reveal_weights(netuid, uids, weights, salt, version_key)` | the hotkey |
+//!
+//! The commit hash is BLAKE2-256 of the SCALE encoding of
+//! `(hotkey, netuid, uids, weights, salt, version_key)`.
+//!
+//! ## Epochs
+//! A subnet's epochs are numbered by [`epoch_index`]: `(block + netuid + 1) / (tempo + 1)`, so
+//! that subnets with the same tempo run their epochs in different blocks. A commit made in epoch
+//! `e` is revealed in epoch `e + reveal_period`.
+//!
+//! ## Status
+//! Not yet in the runtime: the epoch that reads these rows and writes the permits, the
+//! transaction extension that keeps free weight calls from spamming the pool, and the
+//! benchmarks (the call weights below are fixed estimates until then) come next.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+// Chain data never panics or overflows silently; tests may.
+#![cfg_attr(
+	not(test),
+	deny(
+		clippy::arithmetic_side_effects,
+		clippy::indexing_slicing,
+		clippy::unwrap_used,
+		clippy::expect_used,
+		clippy::float_arithmetic
+	)
+)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+use alloc::vec::Vec;
+use frame_support::{pallet_prelude::*, weights::Weight};
+use frame_system::pallet_prelude::*;
+use sp_core::H256;
+use sp_runtime::traits::{BlakeTwo256, Hash, UniqueSaturatedInto};
+use taonet_primitives::{
+	BlockNumber, NetUid, NeuronHooks, SubnetHyperparams, SubnetsInterface, Uid,
+};
+
+/// The epoch `block` belongs to on a subnet with `tempo`: `(block + netuid + 1) / (tempo + 1)`.
+/// Epoch boundaries are staggered by netuid.
+pub fn epoch_index(netuid: NetUid, tempo: u16, block: BlockNumber) -> u64 {
+	let shifted = u64::from(block).saturating_add(u64::from(netuid.0)).saturating_add(1);
+	shifted.checked_div(u64::from(tempo).saturating_add(1)).unwrap_or(0)
+}
+
+// The pallet macros expand to code that uses `expect` and plain arithmetic on values they
+// control; the lints stay on for everything written here, which is why the calls below only
+// check their origin and hand over to functions outside this module.
+#[allow(
+	clippy::expect_used,
+	clippy::unwrap_used,
+	clippy::arithmetic_side_effects,
+	clippy::indexing_slicing
+)]
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	/// The consensus pallet.
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// Subnets, neurons and hyperparameters.
+		type Subnets: SubnetsInterface<Self::AccountId>;
+
+		/// Most UIDs in a subnet: the longest a weight row can be.
+		#[pallet::constant]
+		type MaxUids: Get<u32>;
+	}
+
+	/// Each UID's weights: `(target uid, weight)`, the largest weight `u16::MAX`.
+	#[pallet::storage]
+	pub type Weights<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		NetUid,
+		Twox64Concat,
+		Uid,
+		BoundedVec<(u16, u16), T::MaxUids>,
+		ValueQuery,
+	>;
+
+	/// The block each UID last set weights (or registered).
+	#[pallet::storage]
+	pub type LastUpdate<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, NetUid, Twox64Concat, Uid, BlockNumber, OptionQuery>;
+
+	/// Validator permits from the last epoch, by UID.
+	#[pallet::storage]
+	pub type ValidatorPermits<T: Config> =
+		StorageMap<_, Twox64Concat, NetUid, BoundedVec<bool, T::MaxUids>, ValueQuery>;
+
+	/// Pending weight commits: the hash and the block it was committed.
+	#[pallet::storage]
+	pub type WeightCommits<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		NetUid,
+		Blake2_128Concat,
+		T::AccountId,
+		(H256, BlockNumber),
+		OptionQuery,
+	>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `uid` set its weights (directly or by a reveal).
+		WeightsSet { netuid: NetUid, uid: Uid, entries: u32 },
+		/// A hotkey committed to weights it will reveal later.
+		WeightsCommitted { netuid: NetUid, hotkey: T::AccountId, hash: H256 },
+		/// A UID's weights were cleared because a new neuron took it.
+		WeightsCleared { netuid: NetUid, uid: Uid },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No subnet has this netuid.
+		SubnetNotFound,
+		/// The signing hotkey is not registered in the subnet.
+		HotkeyNotRegistered,
+		/// `uids` and `weights` differ in length.
+		LengthMismatch,
+		/// A UID is not registered in the subnet.
+		UnknownUid,
+		/// A UID appears twice.
+		DuplicateUid,
+		/// Fewer non-zero weights than the subnet's minimum.
+		TooFewWeights,
+		/// A weight is above the subnet's max weight limit after normalization.
+		WeightAboveLimit,
+		/// All weights are zero.
+		AllWeightsZero,
+		/// Without a validator permit, only a single weight on oneself is allowed.
+		NoValidatorPermit,
+		/// The version key is below the subnet's.
+		OutdatedVersionKey,
+		/// This hotkey set weights less than the weights rate limit ago.
+		WeightsRateLimitExceeded,
+		/// The subnet uses commit-reveal: commit, then reveal.
+		CommitRevealEnabled,
+		/// The subnet does not use commit-reveal.
+		CommitRevealDisabled,
+		/// There is no commit to reveal.
+		NoCommit,
+		/// The revealed weights do not match the commit.
+		RevealMismatch,
+		/// The reveal comes before the commit's reveal epoch.
+		RevealTooEarly,
+		/// The reveal comes after the commit's reveal epoch; commit again.
+		RevealTooLate,
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Sets the signing hotkey's weights on a subnet without commit-reveal.
+		#[pallet::call_index(0)]
+		#[pallet::weight(Weight::from_parts(50_000_000, 0).saturating_add(T::DbWeight::get().reads_writes(8, 2)))]
+		pub fn set_weights(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			uids: Vec<u16>,
+			weights: Vec<u16>,
+			version_key: u64,
+		) -> DispatchResult {
+			let hotkey = ensure_signed(origin)?;
+			let params = T::Subnets::hyperparams(netuid).ok_or(Error::<T>::SubnetNotFound)?;
+			ensure!(!params.commit_reveal_enabled, Error::<T>::CommitRevealEnabled);
+			Self::do_set_weights(netuid, &hotkey, &params, &uids, &weights, version_key)
+		}
+
+		/// Commits to weights to reveal in the epoch after this one (or `reveal_period` later).
+		#[pallet::call_index(1)]
+		#[pallet::weight(Weight::from_parts(30_000_000, 0).saturating_add(T::DbWeight::get().reads_writes(4, 1)))]
+		pub fn commit_weights(origin: OriginFor<T>, netuid: NetUid, hash: H256) -> DispatchResult {
+			let hotkey = ensure_signed(origin)?;
+			Self::do_commit_weights(netuid, hotkey, hash)
+		}
+
+		/// Reveals committed weights and sets them.
+		#[pallet::call_index(2)]
+		#[pallet::weight(Weight::from_parts(60_000_000, 0).saturating_add(T::DbWeight::get().reads_writes(9, 3)))]
+		pub fn reveal_weights(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			uids: Vec<u16>,
+			weights: Vec<u16>,
+			salt: Vec<u16>,
+			version_key: u64,
+		) -> DispatchResult {
+			let hotkey = ensure_signed(origin)?;
+			Self::do_reveal_weights(netuid, hotkey, uids, weights, salt, version_key)
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	fn now() -> BlockNumber {
+		frame_system::Pallet::<T>::block_number().unique_saturated_into()
+	}
+
+	/// The commit hash of a reveal: BLAKE2-256 of the SCALE encoding of the tuple.
+	pub fn commit_hash(
+		hotkey: &T::AccountId,
+		netuid: NetUid,
+		uids: &[u16],
+		weights: &[u16],
+		salt: &[u16],
+		version_key: u64,
+	) -> H256 {
+		BlakeTwo256::hash_of(&(hotkey, netuid, uids, weights, salt, version_key))
+	}
+
+	/// Every check of section 6, then the row stored normalized to a largest entry of
+	/// `u16::MAX`.
+	fn do_set_weights(
+		netuid: NetUid,
+		hotkey: &T::AccountId,
+		params: &SubnetHyperparams,
+		uids: &[u16],
+		weights: &[u16],
+		version_key: u64,
+	) -> DispatchResult {
+		let uid = T::Subnets::uid_of(netuid, hotkey).ok_or(Error::<T>::HotkeyNotRegistered)?;
+		ensure!(uids.len() == weights.len(), Error::<T>::LengthMismatch);
+		let neurons = T::Subnets::neuron_count(netuid);
+		ensure!(uids.iter().all(|&target| target < neurons), Error::<T>::UnknownUid);
+		let mut seen = uids.to_vec();
+		seen.sort_unstable();
+		ensure!(seen.windows(2).all(|pair| pair.first() != pair.get(1)), Error::<T>::DuplicateUid);
+		let max = weights.iter().copied().max().unwrap_or(0);
+		ensure!(max > 0, Error::<T>::AllWeightsZero);
+
+		let self_weight_only = uids.len() == 1 && uids.first() == Some(&uid.0);
+		let permitted =
+			ValidatorPermits::<T>::get(netuid).get(usize::from(uid.0)).copied().unwrap_or(false);
+		ensure!(permitted || self_weight_only, Error::<T>::NoValidatorPermit);
+		let non_zero = weights.iter().filter(|&&w| w > 0).count();
+		ensure!(
+			self_weight_only || non_zero >= usize::from(params.min_allowed_weights),
+			Error::<T>::TooFewWeights
+		);
+		// No entry above the limit once the row is normalized to sum 1 (a lone self-weight is
+		// exempt: it is the whole row by definition).
+		let sum: u64 = weights.iter().map(|&w| u64::from(w)).sum();
+		let above_limit = weights.iter().any(|&w| {
+			u64::from(w).saturating_mul(u64::from(u16::MAX))
+				> u64::from(params.max_weight_limit).saturating_mul(sum)
+		});
+		ensure!(self_weight_only || !above_limit, Error::<T>::WeightAboveLimit);
+		ensure!(version_key >= params.weights_version_key, Error::<T>::OutdatedVersionKey);
+		let now = Self::now();
+		if let Some(last) = LastUpdate::<T>::get(netuid, uid) {
+			ensure!(
+				now.saturating_sub(last) >= params.weights_rate_limit,
+				Error::<T>::WeightsRateLimitExceeded
+			);
+		}
+
+		let row: Vec<(u16, u16)> = uids
+			.iter()
+			.zip(weights)
+			.filter(|(_, &w)| w > 0)
+			.map(|(&target, &w)| {
+				let scaled = u32::from(w)
+					.saturating_mul(u32::from(u16::MAX))
+					.checked_div(u32::from(max))
+					.unwrap_or(0);
+				(target, u16::try_from(scaled).unwrap_or(u16::MAX))
+			})
+			.collect();
+		let entries = u32::try_from(row.len()).unwrap_or(u32::MAX);
+		let row = BoundedVec::try_from(row).map_err(|_| Error::<T>::UnknownUid)?;
+		Weights::<T>::insert(netuid, uid, row);
+		LastUpdate::<T>::insert(netuid, uid, now);
+		Self::deposit_event(Event::WeightsSet { netuid, uid, entries });
+		Ok(())
+	}
+
+	fn do_commit_weights(netuid: NetUid, hotkey: T::AccountId, hash: H256) -> DispatchResult {
+		let params = T::Subnets::hyperparams(netuid).ok_or(Error::<T>::SubnetNotFound)?;
+		ensure!(params.commit_reveal_enabled, Error::<T>::CommitRevealDisabled);
+		let uid = T::Subnets::uid_of(netuid, &hotkey).ok_or(Error::<T>::HotkeyNotRegistered)?;
+		let now = Self::now();
+		if let Some(last) = LastUpdate::<T>::get(netuid, uid) {
+			ensure!(
+				now.saturating_sub(last) >= params.weights_rate_limit,
+				Error::<T>::WeightsRateLimitExceeded
+			);
+		}
+		WeightCommits::<T>::insert(netuid, &hotkey, (hash, now));
+		Self::deposit_event(Event::WeightsCommitted { netuid, hotkey, hash });
+		Ok(())
+	}
+
+	fn do_reveal_weights(
+		netuid: NetUid,
+		hotkey: T::AccountId,
+		uids: Vec<u16>,
+		weights: Vec<u16>,
+		salt: Vec<u16>,
+		version_key: u64,
+	) -> DispatchResult {
+		let params = T::Subnets::hyperparams(netuid).ok_or(Error::<T>::SubnetNotFound)?;
+		ensure!(params.commit_reveal_enabled, Error::<T>::CommitRevealDisabled);
+		let (hash, committed_at) =
+			WeightCommits::<T>::get(netuid, &hotkey).ok_or(Error::<T>::NoCommit)?;
+		let revealed = Self::commit_hash(&hotkey, netuid, &uids, &weights, &salt, version_key);
+		ensure!(revealed == hash, Error::<T>::RevealMismatch);
+		let reveal_epoch = epoch_index(netuid, params.tempo, committed_at)
+			.saturating_add(u64::from(params.reveal_period));
+		let now_epoch = epoch_index(netuid, params.tempo, Self::now());
+		ensure!(now_epoch >= reveal_epoch, Error::<T>::RevealTooEarly);
+		ensure!(now_epoch == reveal_epoch, Error::<T>::RevealTooLate);
+		WeightCommits::<T>::remove(netuid, &hotkey);
+		// The commit already passed the rate limit.
+		let params = SubnetHyperparams { weights_rate_limit: 0, ..params };
+		Self::do_set_weights(netuid, &hotkey, &params, &uids, &weights, version_key)
+	}
+}
+
+impl<T: Config> NeuronHooks for Pallet<T> {
+	/// A new holder of `uid` starts without weights; weights others put on the UID stop
+	/// counting through the epoch's registration mask (weights older than the registration).
+	fn on_neuron_replaced(netuid: NetUid, uid: Uid) -> Weight {
+		Weights::<T>::remove(netuid, uid);
+		LastUpdate::<T>::remove(netuid, uid);
+		Self::deposit_event(Event::WeightsCleared { netuid, uid });
+		T::DbWeight::get().writes(2)
+	}
+
+	fn on_subnet_removed(netuid: NetUid) -> Weight {
+		let max = T::MaxUids::get();
+		let weights = Weights::<T>::clear_prefix(netuid, max, None).unique;
+		let updates = LastUpdate::<T>::clear_prefix(netuid, max, None).unique;
+		let commits = WeightCommits::<T>::clear_prefix(netuid, max, None).unique;
+		ValidatorPermits::<T>::remove(netuid);
+		let removed = u64::from(weights.saturating_add(updates).saturating_add(commits));
+		T::DbWeight::get().writes(removed.saturating_add(1))
+	}
+
+	fn weight_bound() -> Weight {
+		T::DbWeight::get().writes(u64::from(T::MaxUids::get()).saturating_mul(3).saturating_add(1))
+	}
+}

@@ -1,0 +1,186 @@
+//! Every check of `set_weights`, commit-reveal, and clearing on replacement and dissolution.
+
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok};
+use pallet_subnets::SubnetParam;
+
+const NET: NetUid = NetUid(1);
+const OWNER_HOT: AccountId = 100;
+
+/// Subnet 1 (Alice's, owner hotkey 100 at UID 0) with hotkeys 101..=104 at UIDs 1..=4; UID 0
+/// holds a validator permit.
+fn subnet() {
+	assert_ok!(Subnets::register_network(RuntimeOrigin::signed(1), OWNER_HOT));
+	assert_ok!(Subnets::set_hyperparameter(
+		RuntimeOrigin::root(),
+		NET,
+		SubnetParam::MaxRegistrationsPerBlock(64)
+	));
+	for hotkey in 101..=104 {
+		assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(2), NET, hotkey));
+	}
+	ValidatorPermits::<Test>::insert(
+		NET,
+		BoundedVec::truncate_from(vec![true, false, false, false, false]),
+	);
+}
+
+fn set(hotkey: AccountId, uids: Vec<u16>, weights: Vec<u16>) -> DispatchResult {
+	Consensus::set_weights(RuntimeOrigin::signed(hotkey), NET, uids, weights, 0)
+}
+
+fn param(p: SubnetParam) {
+	assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), NET, p));
+}
+
+#[test]
+fn set_weights_stores_the_row_with_its_largest_entry_at_u16_max() {
+	new_test_ext().execute_with(|| {
+		subnet();
+		assert_ok!(set(OWNER_HOT, vec![1, 2, 3], vec![10, 20, 0]));
+		assert_eq!(Weights::<Test>::get(NET, Uid(0)).to_vec(), vec![(1, 32_767), (2, 65_535)]);
+		assert_eq!(LastUpdate::<Test>::get(NET, Uid(0)), Some(1));
+		assert_eq!(
+			consensus_events(),
+			vec![Event::WeightsSet { netuid: NET, uid: Uid(0), entries: 2 }]
+		);
+	});
+}
+
+#[test]
+fn every_check_has_its_own_error() {
+	new_test_ext().execute_with(|| {
+		subnet();
+		assert_noop!(
+			Consensus::set_weights(
+				RuntimeOrigin::signed(OWNER_HOT),
+				NetUid(9),
+				vec![1],
+				vec![1],
+				0
+			),
+			Error::<Test>::SubnetNotFound
+		);
+		assert_noop!(set(109, vec![1], vec![1]), Error::<Test>::HotkeyNotRegistered);
+		assert_noop!(set(OWNER_HOT, vec![1, 2], vec![1]), Error::<Test>::LengthMismatch);
+		assert_noop!(set(OWNER_HOT, vec![1, 5], vec![1, 1]), Error::<Test>::UnknownUid);
+		assert_noop!(set(OWNER_HOT, vec![1, 1], vec![1, 1]), Error::<Test>::DuplicateUid);
+		assert_noop!(set(OWNER_HOT, vec![1, 2], vec![0, 0]), Error::<Test>::AllWeightsZero);
+		// Without a permit only a lone self-weight is allowed.
+		assert_noop!(set(101, vec![2], vec![1]), Error::<Test>::NoValidatorPermit);
+		assert_ok!(set(101, vec![1], vec![1]));
+		param(SubnetParam::MinAllowedWeights(3));
+		assert_noop!(set(OWNER_HOT, vec![1, 2], vec![1, 1]), Error::<Test>::TooFewWeights);
+		param(SubnetParam::MinAllowedWeights(1));
+		// 3:1 normalizes to 0.75, above a limit of 40,000 / 65,535 (0.61); 1:1 is 0.5.
+		param(SubnetParam::MaxWeightLimit(40_000));
+		assert_noop!(set(OWNER_HOT, vec![1, 2], vec![3, 1]), Error::<Test>::WeightAboveLimit);
+		param(SubnetParam::WeightsVersionKey(7));
+		assert_noop!(set(OWNER_HOT, vec![1, 2], vec![1, 1]), Error::<Test>::OutdatedVersionKey);
+		assert_ok!(Consensus::set_weights(
+			RuntimeOrigin::signed(OWNER_HOT),
+			NET,
+			vec![1, 2],
+			vec![1, 1],
+			7
+		));
+		// Rate limit: 100 blocks by default.
+		assert_noop!(
+			Consensus::set_weights(
+				RuntimeOrigin::signed(OWNER_HOT),
+				NET,
+				vec![1, 2],
+				vec![1, 1],
+				7
+			),
+			Error::<Test>::WeightsRateLimitExceeded
+		);
+		System::set_block_number(101);
+		assert_ok!(Consensus::set_weights(
+			RuntimeOrigin::signed(OWNER_HOT),
+			NET,
+			vec![1, 2],
+			vec![1, 1],
+			7
+		));
+		// Commit-reveal on: plain weights are refused.
+		param(SubnetParam::CommitRevealEnabled(true));
+		assert_noop!(set(OWNER_HOT, vec![1], vec![1]), Error::<Test>::CommitRevealEnabled);
+	});
+}
+
+#[test]
+fn commit_then_reveal_in_the_next_epoch() {
+	new_test_ext().execute_with(|| {
+		subnet();
+		let (uids, weights, salt) = (vec![1u16, 2], vec![5u16, 10], vec![42u16, 7]);
+		let hash = Consensus::commit_hash(&OWNER_HOT, NET, &uids, &weights, &salt, 0);
+		let commit = || Consensus::commit_weights(RuntimeOrigin::signed(OWNER_HOT), NET, hash);
+		let reveal = |salt: Vec<u16>| {
+			Consensus::reveal_weights(
+				RuntimeOrigin::signed(OWNER_HOT),
+				NET,
+				uids.clone(),
+				weights.clone(),
+				salt,
+				0,
+			)
+		};
+		assert_noop!(commit(), Error::<Test>::CommitRevealDisabled);
+		param(SubnetParam::CommitRevealEnabled(true));
+		param(SubnetParam::Tempo(10));
+		param(SubnetParam::WeightsRateLimit(0));
+		assert_noop!(reveal(salt.clone()), Error::<Test>::NoCommit);
+		assert_ok!(commit());
+		assert!(consensus_events().contains(&Event::WeightsCommitted {
+			netuid: NET,
+			hotkey: OWNER_HOT,
+			hash
+		}));
+		// Block 1 is in epoch (1 + 1 + 1) / 11 = 0; the reveal belongs to epoch 1 (blocks 9..=19).
+		assert_eq!(epoch_index(NET, 10, 1), 0);
+		assert_eq!((epoch_index(NET, 10, 8), epoch_index(NET, 10, 9)), (0, 1));
+		assert_noop!(reveal(salt.clone()), Error::<Test>::RevealTooEarly);
+		System::set_block_number(9);
+		assert_noop!(reveal(vec![1, 2, 3]), Error::<Test>::RevealMismatch);
+		assert_ok!(reveal(salt.clone()));
+		assert_eq!(Weights::<Test>::get(NET, Uid(0)).to_vec(), vec![(1, 32_767), (2, 65_535)]);
+		assert!(WeightCommits::<Test>::get(NET, OWNER_HOT).is_none());
+		// A commit revealed an epoch late is refused.
+		assert_ok!(commit());
+		System::set_block_number(9 + 22);
+		assert_noop!(reveal(salt), Error::<Test>::RevealTooLate);
+	});
+}
+
+#[test]
+fn epochs_are_staggered_by_netuid() {
+	// With tempo 360, subnet 0 starts a new epoch at block 360, subnet 1 at 359, subnet 2 at 358.
+	for (netuid, first) in [(0u16, 360u32), (1, 359), (2, 358)] {
+		assert_eq!(epoch_index(NetUid(netuid), 360, first - 1), 0);
+		assert_eq!(epoch_index(NetUid(netuid), 360, first), 1);
+	}
+}
+
+#[test]
+fn a_replaced_uid_loses_its_weights_and_a_dissolved_subnet_everything() {
+	new_test_ext().execute_with(|| {
+		subnet();
+		param(SubnetParam::ImmunityPeriod(0));
+		param(SubnetParam::MaxUids(5));
+		assert_ok!(set(101, vec![1], vec![1]));
+		assert_ok!(set(OWNER_HOT, vec![1, 2], vec![1, 1]));
+		// UID 1 (lowest score, earliest, lowest UID after the owner) goes to hotkey 105.
+		System::set_block_number(2);
+		assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(3), NET, 105));
+		assert_eq!(pallet_subnets::Keys::<Test>::get(NET, Uid(1)), Some(105));
+		assert!(Weights::<Test>::get(NET, Uid(1)).is_empty());
+		assert_eq!(LastUpdate::<Test>::get(NET, Uid(1)), None);
+		assert!(consensus_events().contains(&Event::WeightsCleared { netuid: NET, uid: Uid(1) }));
+		assert!(!Weights::<Test>::get(NET, Uid(0)).is_empty(), "others keep theirs");
+		assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(1), NET));
+		assert_eq!(Weights::<Test>::iter_prefix(NET).count(), 0);
+		assert_eq!(LastUpdate::<Test>::iter_prefix(NET).count(), 0);
+		assert!(ValidatorPermits::<Test>::get(NET).is_empty());
+	});
+}
