@@ -12,9 +12,13 @@ pub trait StakeInterface<AccountId> {
 	/// All TAO staked, in rao.
 	fn total_stake() -> Balance;
 	/// Mints `amount` into `hotkey`'s pool: the owner's take first, to the owner's position,
-	/// then the rest pro rata to every position (so that nominators compound).
+	/// then the rest pro rata to every position (so that nominators compound). All or nothing:
+	/// on an error (unknown hotkey, the owner's coldkey staked to too many hotkeys) nothing is
+	/// minted and the caller keeps the amount.
 	fn pay_hotkey(hotkey: &AccountId, amount: Balance) -> Result<(), DispatchError>;
-	/// Mints `amount` straight into the `(hotkey, coldkey)` position, as if it were staked.
+	/// Mints `amount` straight into the `(hotkey, coldkey)` position, as if it were staked (the
+	/// minimum stake does not apply to rewards). All or nothing, as `pay_hotkey`; the coldkey
+	/// must exist.
 	fn pay_position(
 		hotkey: &AccountId,
 		coldkey: &AccountId,

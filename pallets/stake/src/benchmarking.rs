@@ -39,10 +39,11 @@ fn setup<T: Config>() -> Result<Accounts<T>, BenchmarkError> {
 mod benchmarks {
 	use super::*;
 
-	/// A new position: index, nominator count and pool all written.
+	/// A new position on a hotkey nobody owns yet: binding, index, count and pool all written.
 	#[benchmark]
 	fn add_stake() -> Result<(), BenchmarkError> {
-		let (_, hotkey, staker) = setup::<T>()?;
+		let (_, _, staker) = setup::<T>()?;
+		let hotkey: T::AccountId = account("fresh", 0, 0);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(staker.clone()), hotkey.clone(), 5 * TAO);
@@ -82,7 +83,13 @@ mod benchmarks {
 	#[benchmark]
 	fn transfer_stake() -> Result<(), BenchmarkError> {
 		let (owner, hotkey, _) = setup::<T>()?;
+		// The receiver already stakes to as many hotkeys as it may, but one.
 		let receiver = funded::<T>("receiver", 0);
+		for i in 1..T::MaxPositionsPerColdkey::get() {
+			let other: T::AccountId = account("receiver_other", i, 0);
+			Pallet::<T>::do_add_stake(&receiver, &other, TAO)
+				.map_err(|_| BenchmarkError::Stop("receiver stake"))?;
+		}
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), receiver.clone(), hotkey.clone(), 10 * TAO);
@@ -95,7 +102,7 @@ mod benchmarks {
 	fn increase_take() -> Result<(), BenchmarkError> {
 		let (owner, hotkey, _) = setup::<T>()?;
 		Takes::<T>::insert(&hotkey, 0);
-		LastTakeIncrease::<T>::insert(&hotkey, 0);
+		LastTakeChange::<T>::insert(&hotkey, 0);
 		TakeRateLimit::<T>::put(0);
 
 		#[extrinsic_call]

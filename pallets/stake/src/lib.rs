@@ -10,11 +10,11 @@
 //! Each hotkey has a pool; each `(hotkey, coldkey)` pair with stake is a *position* holding
 //! shares of it. Shares decide how rewards split: paying `R` to a hotkey first adds the owner's
 //! take to the owner's own position, then gives every position `R' * shares / total_shares`,
-//! so each stake grows pro rata and compounds. A position also records its stake in rao, which
-//! is exactly what is held on its coldkey for it: held balances never drift from positions.
+//! so each stake grows pro rata and compounds. A position also records its stake in rao, and
+//! every change to it holds or releases exactly that much on its coldkey.
 //!
 //! Staking `a` into a pool of stake `S` and `N` shares buys `a * N / S` shares (rounded down;
-//! `a` shares into an empty pool). Removing `a` from a position of stake `s` and `n` shares
+//! `a * SHARES_PER_RAO` shares into an empty pool). Removing `a` from a position of stake `s` and `n` shares
 //! gives back `ceil(a * n / s)` shares.
 //!
 //! **Remainders.** Every rao of a reward is paid: what the pro-rata split leaves after rounding
@@ -128,6 +128,11 @@ pub enum StakeParam {
 	TakeRateLimit(BlockNumber),
 }
 
+/// Shares a rao buys in an empty pool. Many shares per rao keep the rounding of later purchases
+/// (at a price grown by rewards) far below a rao's worth, while `stake * shares` stays inside a
+/// `u128` for any stake up to the whole supply (2.1e16 * 2.1e16 * 65,536 < 3.4e38).
+pub const SHARES_PER_RAO: u128 = 65_536;
+
 /// 18% as a `u16` ratio: the default and highest take.
 pub const DEFAULT_TAKE: u16 = 11_796;
 
@@ -223,9 +228,10 @@ pub mod pallet {
 	pub type Takes<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, u16, ValueQuery, DefaultTakeValue>;
 
-	/// The block each hotkey's take was last increased.
+	/// The block each hotkey's take last changed (up or down): an increase must wait the take
+	/// rate limit after any change, so lowering and raising again cannot skip it.
 	#[pallet::storage]
-	pub type LastTakeIncrease<T: Config> =
+	pub type LastTakeChange<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, BlockNumber, OptionQuery>;
 
 	/// All TAO staked, in rao.
@@ -431,11 +437,12 @@ impl<T: Config> Pallet<T> {
 		HoldReason::Staked.into()
 	}
 
-	/// Shares that `amount` buys in `pool`: `amount * shares / stake`, or `amount` for an empty
-	/// pool; at least 1, so that every position weighs in the split.
+	/// Shares that `amount` buys in `pool`: `amount * shares / stake`, or
+	/// `amount * SHARES_PER_RAO` for an empty pool; at least 1, so that every position weighs in
+	/// the split.
 	fn shares_for(pool: &Pool, amount: Balance) -> u128 {
 		if pool.stake == 0 || pool.shares == 0 {
-			return u128::from(amount).max(1);
+			return u128::from(amount).saturating_mul(SHARES_PER_RAO).max(1);
 		}
 		u128::from(amount)
 			.saturating_mul(pool.shares)
@@ -457,7 +464,10 @@ impl<T: Config> Pallet<T> {
 			Some(position) => position,
 			None => {
 				let count = NominatorCount::<T>::get(hotkey);
-				ensure!(count < T::MaxNominators::get(), Error::<T>::TooManyNominators);
+				// The owner's own position never counts against the limit, so that nominators
+				// filling it cannot keep the owner's take out.
+				let is_owner = T::Hotkeys::hotkey_owner(hotkey).as_ref() == Some(coldkey);
+				ensure!(is_owner || count < T::MaxNominators::get(), Error::<T>::TooManyNominators);
 				StakedHotkeys::<T>::try_mutate(coldkey, |hotkeys| hotkeys.try_push(hotkey.clone()))
 					.map_err(|_| Error::<T>::TooManyPositions)?;
 				NominatorCount::<T>::insert(hotkey, count.saturating_add(1));
@@ -501,8 +511,17 @@ impl<T: Config> Pallet<T> {
 		pool.shares = pool.shares.saturating_sub(shares);
 		if position.stake == 0 {
 			Positions::<T>::remove(hotkey, coldkey);
-			NominatorCount::<T>::mutate(hotkey, |count| *count = count.saturating_sub(1));
-			StakedHotkeys::<T>::mutate(coldkey, |hotkeys| hotkeys.retain(|h| h != hotkey));
+			NominatorCount::<T>::mutate_exists(hotkey, |count| {
+				*count = count.map(|c| c.saturating_sub(1)).filter(|&c| c > 0);
+			});
+			StakedHotkeys::<T>::mutate_exists(coldkey, |hotkeys| {
+				if let Some(list) = hotkeys {
+					list.retain(|h| h != hotkey);
+					if list.is_empty() {
+						*hotkeys = None;
+					}
+				}
+			});
 		} else {
 			Positions::<T>::insert(hotkey, coldkey, position);
 		}
@@ -632,16 +651,16 @@ impl<T: Config> Pallet<T> {
 		let now = Self::now();
 		if increase {
 			ensure!(take > current, Error::<T>::InvalidTake);
-			if let Some(last) = LastTakeIncrease::<T>::get(hotkey) {
+			if let Some(last) = LastTakeChange::<T>::get(hotkey) {
 				ensure!(
 					now.saturating_sub(last) >= TakeRateLimit::<T>::get(),
 					Error::<T>::TakeRateLimitExceeded
 				);
 			}
-			LastTakeIncrease::<T>::insert(hotkey, now);
 		} else {
 			ensure!(take < current, Error::<T>::InvalidTake);
 		}
+		LastTakeChange::<T>::insert(hotkey, now);
 		Takes::<T>::insert(hotkey, take);
 		Self::deposit_event(Event::TakeSet { hotkey: hotkey.clone(), take });
 		Ok(())
@@ -740,12 +759,38 @@ impl<T: Config> StakeInterface<T::AccountId> for Pallet<T> {
 	}
 
 	fn pay_hotkey(hotkey: &T::AccountId, amount: Balance) -> Result<(), DispatchError> {
+		// All or nothing: a failure part way mints nothing.
+		frame_support::storage::with_storage_layer(|| Self::do_pay_hotkey(hotkey, amount))
+	}
+
+	fn pay_position(
+		hotkey: &T::AccountId,
+		coldkey: &T::AccountId,
+		amount: Balance,
+	) -> Result<(), DispatchError> {
+		frame_support::storage::with_storage_layer(|| {
+			ensure!(T::Hotkeys::hotkey_owner(hotkey).is_some(), Error::<T>::UnknownHotkey);
+			Self::mint_to_position(hotkey, coldkey, amount)?;
+			Self::deposit_event(Event::PositionRewarded {
+				hotkey: hotkey.clone(),
+				coldkey: coldkey.clone(),
+				amount,
+			});
+			Ok(())
+		})
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	fn do_pay_hotkey(hotkey: &T::AccountId, amount: Balance) -> Result<(), DispatchError> {
 		if amount == 0 {
 			return Ok(());
 		}
 		let owner = T::Hotkeys::hotkey_owner(hotkey).ok_or(Error::<T>::UnknownHotkey)?;
+		// A take above a lowered maximum is paid at the maximum.
+		let take_ratio = Takes::<T>::get(hotkey).min(MaxTake::<T>::get());
 		let take = u128::from(amount)
-			.saturating_mul(Takes::<T>::get(hotkey).into())
+			.saturating_mul(take_ratio.into())
 			.checked_div(u16::MAX.into())
 			.unwrap_or(0);
 		let take = Balance::try_from(take).unwrap_or(amount).min(amount);
@@ -784,20 +829,6 @@ impl<T: Config> StakeInterface<T::AccountId> for Pallet<T> {
 		}
 		Self::mint_to_position(hotkey, &owner, rest.saturating_sub(paid))?;
 		Self::deposit_event(Event::HotkeyRewarded { hotkey: hotkey.clone(), amount, take });
-		Ok(())
-	}
-
-	fn pay_position(
-		hotkey: &T::AccountId,
-		coldkey: &T::AccountId,
-		amount: Balance,
-	) -> Result<(), DispatchError> {
-		Self::mint_to_position(hotkey, coldkey, amount)?;
-		Self::deposit_event(Event::PositionRewarded {
-			hotkey: hotkey.clone(),
-			coldkey: coldkey.clone(),
-			amount,
-		});
 		Ok(())
 	}
 }

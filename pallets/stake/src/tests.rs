@@ -36,11 +36,11 @@ mod staking {
 			assert_eq!(Owners::hotkey_owner(&HOT_A), Some(ALICE));
 			assert_eq!(
 				Positions::<Test>::get(HOT_A, ALICE),
-				Some(Position { stake: 10 * TAO, shares: 10 * TAO as u128 })
+				Some(Position { stake: 10 * TAO, shares: 10 * TAO as u128 * SHARES_PER_RAO })
 			);
 			assert_eq!(
 				Pools::<Test>::get(HOT_A),
-				Pool { stake: 10 * TAO, shares: 10 * TAO as u128 }
+				Pool { stake: 10 * TAO, shares: 10 * TAO as u128 * SHARES_PER_RAO }
 			);
 			assert_eq!(TotalStake::<Test>::get(), 10 * TAO);
 			assert_eq!(
@@ -49,7 +49,7 @@ mod staking {
 					coldkey: ALICE,
 					hotkey: HOT_A,
 					amount: 10 * TAO,
-					shares: 10 * TAO as u128
+					shares: 10 * TAO as u128 * SHARES_PER_RAO
 				}]
 			);
 			// Someone else's hotkey is delegation: Bob stakes, Alice still owns it.
@@ -85,7 +85,7 @@ mod staking {
 					coldkey: ALICE,
 					hotkey: HOT_A,
 					amount: 6 * TAO,
-					shares: 6 * TAO as u128
+					shares: 6 * TAO as u128 * SHARES_PER_RAO
 				})
 			);
 		});
@@ -179,6 +179,45 @@ mod staking {
 	}
 
 	#[test]
+	fn move_and_transfer_refusals() {
+		build_and_execute(|| {
+			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(ALICE), HOT_A, 10 * TAO));
+			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(BOB), HOT_B, TAO));
+			let alice = RuntimeOrigin::signed(ALICE);
+			assert_noop!(
+				Stake::move_stake(alice.clone(), HOT_A, HOT_B, 0),
+				Error::<Test>::ZeroAmount
+			);
+			assert_noop!(
+				Stake::move_stake(alice.clone(), HOT_B, HOT_A, TAO),
+				Error::<Test>::NoPosition
+			);
+			assert_noop!(
+				Stake::move_stake(alice.clone(), HOT_A, HOT_B, 11 * TAO),
+				Error::<Test>::InsufficientStake
+			);
+			assert_noop!(
+				Stake::move_stake(alice.clone(), HOT_A, HOT_B, TAO / 1_000),
+				Error::<Test>::BelowMinStake
+			);
+			assert_noop!(
+				Stake::transfer_stake(alice.clone(), BOB, HOT_A, 0),
+				Error::<Test>::ZeroAmount
+			);
+			assert_noop!(
+				Stake::transfer_stake(alice.clone(), BOB, HOT_B, TAO),
+				Error::<Test>::NoPosition
+			);
+			// Moving all but dust moves the whole position, and leaves no empty entries.
+			assert_ok!(Stake::move_stake(alice, HOT_A, HOT_B, 10 * TAO - 1));
+			assert_eq!(stake_of(HOT_B, ALICE), 10 * TAO);
+			assert!(Positions::<Test>::get(HOT_A, ALICE).is_none());
+			assert_eq!(StakedHotkeys::<Test>::get(ALICE).to_vec(), vec![HOT_B]);
+			assert!(!NominatorCount::<Test>::contains_key(HOT_A));
+		});
+	}
+
+	#[test]
 	fn positions_are_bounded_per_hotkey_and_per_coldkey() {
 		build_and_execute(|| {
 			for coldkey in 1..=8 {
@@ -210,13 +249,23 @@ mod takes {
 			assert_ok!(Stake::decrease_take(RuntimeOrigin::signed(ALICE), HOT_A, 1_000));
 			assert_eq!(Takes::<Test>::get(HOT_A), 1_000);
 			assert_eq!(stake_events().last(), Some(&Event::TakeSet { hotkey: HOT_A, take: 1_000 }));
+			// Lowering counts as a change: raising again waits the rate limit, to the block.
+			assert_ok!(Stake::decrease_take(RuntimeOrigin::signed(ALICE), HOT_A, 500));
+			System::set_block_number(216_000);
+			assert_noop!(
+				Stake::increase_take(RuntimeOrigin::signed(ALICE), HOT_A, 2_000),
+				Error::<Test>::TakeRateLimitExceeded
+			);
+			System::set_block_number(1 + 216_000);
 			assert_ok!(Stake::increase_take(RuntimeOrigin::signed(ALICE), HOT_A, 2_000));
 			assert_noop!(
 				Stake::increase_take(RuntimeOrigin::signed(ALICE), HOT_A, 3_000),
 				Error::<Test>::TakeRateLimitExceeded
 			);
-			System::set_block_number(1 + 216_000);
-			assert_ok!(Stake::increase_take(RuntimeOrigin::signed(ALICE), HOT_A, 3_000));
+			assert_noop!(
+				Stake::increase_take(RuntimeOrigin::signed(BOB), HOT_A, 3_000),
+				Error::<Test>::NotHotkeyOwner
+			);
 		});
 	}
 
@@ -352,6 +401,75 @@ mod rewards {
 	}
 
 	#[test]
+	fn the_owner_is_paid_even_when_nominators_fill_every_slot() {
+		build_and_execute(|| {
+			// Alice binds HOT_A by staking, then leaves; eight nominators fill its slots.
+			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(ALICE), HOT_A, TAO));
+			assert_ok!(Stake::remove_stake(RuntimeOrigin::signed(ALICE), HOT_A, TAO));
+			for coldkey in 2..=9 {
+				assert_ok!(Stake::add_stake(RuntimeOrigin::signed(coldkey), HOT_A, TAO));
+			}
+			assert_ok!(Stake::pay_hotkey(&HOT_A, 10 * TAO));
+			assert!(stake_of(HOT_A, ALICE) > 0, "the owner's take found a slot");
+			assert_eq!(NominatorCount::<Test>::get(HOT_A), 9);
+		});
+	}
+
+	#[test]
+	fn a_failed_payment_mints_nothing() {
+		build_and_execute(|| {
+			assert_noop!(Stake::pay_hotkey(&HOT_B, TAO), Error::<Test>::UnknownHotkey);
+			assert_noop!(Stake::pay_position(&HOT_B, &ALICE, TAO), Error::<Test>::UnknownHotkey);
+			// The owner of HOT_A stakes to as many hotkeys as allowed: its take cannot be staked
+			// to a new position, and the whole payment, nominators' parts included, is undone.
+			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(ALICE), HOT_A, TAO));
+			assert_ok!(Stake::remove_stake(RuntimeOrigin::signed(ALICE), HOT_A, TAO));
+			for hotkey in 200..204 {
+				assert_ok!(Stake::add_stake(RuntimeOrigin::signed(ALICE), hotkey, TAO));
+			}
+			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(BOB), HOT_A, TAO));
+			let bob = stake_of(HOT_A, BOB);
+			let before = Balances::total_issuance();
+			assert!(Stake::pay_hotkey(&HOT_A, 10 * TAO).is_err());
+			assert_eq!(Balances::total_issuance(), before);
+			assert_eq!(stake_of(HOT_A, BOB), bob);
+		});
+	}
+
+	#[test]
+	fn a_take_above_a_lowered_maximum_is_paid_at_the_maximum() {
+		build_and_execute(|| {
+			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(ALICE), HOT_A, TAO));
+			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(BOB), HOT_A, TAO));
+			assert_ok!(Stake::set_stake_parameter(RuntimeOrigin::root(), StakeParam::MaxTake(0)));
+			assert_ok!(Stake::pay_hotkey(&HOT_A, 2 * TAO));
+			assert_eq!(
+				stake_events().last(),
+				Some(&Event::HotkeyRewarded { hotkey: HOT_A, amount: 2 * TAO, take: 0 })
+			);
+			assert_eq!(stake_of(HOT_A, BOB), 2 * TAO);
+		});
+	}
+
+	#[test]
+	fn a_small_late_stake_earns_its_exact_share() {
+		build_and_execute(|| {
+			// The price of a share grows a thousandfold; a minimum stake still buys its full
+			// weight, so it earns its share of the next reward to within a rao.
+			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(ALICE), HOT_A, TAO));
+			assert_ok!(Stake::decrease_take(RuntimeOrigin::signed(ALICE), HOT_A, 0));
+			assert_ok!(Stake::pay_hotkey(&HOT_A, 999 * TAO));
+			let min = MinStake::<Test>::get();
+			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(BOB), HOT_A, min));
+			let total = Stake::hotkey_stake(&HOT_A);
+			let reward = 1_000 * TAO;
+			assert_ok!(Stake::pay_hotkey(&HOT_A, reward));
+			let expected = (reward as u128 * min as u128 / total as u128) as Balance;
+			assert!((stake_of(HOT_A, BOB) - min).abs_diff(expected) <= 1);
+		});
+	}
+
+	#[test]
 	fn a_direct_payment_credits_one_position() {
 		build_and_execute(|| {
 			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(ALICE), HOT_A, 2 * TAO));
@@ -369,9 +487,12 @@ mod rewards {
 			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(ALICE), HOT_A, 10 * TAO));
 			assert_ok!(Stake::decrease_take(RuntimeOrigin::signed(ALICE), HOT_A, 0));
 			assert_ok!(Stake::pay_hotkey(&HOT_A, 10 * TAO));
-			// Price is now 2 rao per share: Bob's 4 TAO buys 2e9 shares.
+			// A share now costs twice what it did: Bob's 4 TAO buys what 2 TAO bought.
 			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(BOB), HOT_A, 4 * TAO));
-			assert_eq!(Positions::<Test>::get(HOT_A, BOB).unwrap().shares, 2 * TAO as u128);
+			assert_eq!(
+				Positions::<Test>::get(HOT_A, BOB).unwrap().shares,
+				2 * TAO as u128 * SHARES_PER_RAO
+			);
 			// The next reward splits by shares: Alice 10e9 shares, Bob 2e9.
 			assert_ok!(Stake::pay_hotkey(&HOT_A, 12 * TAO));
 			assert_eq!(stake_of(HOT_A, BOB), 4 * TAO + 2 * TAO);
@@ -430,14 +551,14 @@ mod properties {
 						Op::Move(c, f, t, a) => Stake::move_stake(RuntimeOrigin::signed(c), f, t, a),
 						Op::Transfer(f, t, h, a) => Stake::transfer_stake(RuntimeOrigin::signed(f), t, h, a),
 						Op::Reward(h, a) => {
-							let paid = frame_support::storage::with_storage_layer(|| Stake::pay_hotkey(&h, a));
+							let paid = Stake::pay_hotkey(&h, a);
 							if paid.is_ok() {
 								expected_issuance += a;
 							}
 							Ok(())
 						},
 						Op::Direct(h, c, a) => {
-							let paid = frame_support::storage::with_storage_layer(|| Stake::pay_position(&h, &c, a));
+							let paid = Stake::pay_position(&h, &c, a);
 							if paid.is_ok() {
 								expected_issuance += a;
 							}
