@@ -33,7 +33,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Stake::MinStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
-	/// Storage: `Subnets::HotkeyOwner` (r:1 w:0)
+	/// Storage: `Subnets::HotkeyOwner` (r:1 w:1)
 	/// Proof: `Subnets::HotkeyOwner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
@@ -46,9 +46,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Stake::TotalStake` (r:1 w:1)
 	/// Proof: `Stake::TotalStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn add_stake() -> Weight {
-		Weight::from_parts(485_190_000, 5_075)
+		Weight::from_parts(497_108_000, 5_400)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Stake::Positions` (r:1 w:1)
 	/// Proof: `Stake::Positions` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
@@ -67,7 +67,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn remove_stake() -> Weight {
-		Weight::from_parts(387_245_000, 4_437)
+		Weight::from_parts(385_092_000, 4_437)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -86,7 +86,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Stake::TotalStake` (r:1 w:1)
 	/// Proof: `Stake::TotalStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn move_stake() -> Weight {
-		Weight::from_parts(319_074_000, 5_287)
+		Weight::from_parts(327_497_000, 5_287)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -106,9 +106,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::HotkeyOwner` (r:1 w:0)
+	/// Proof: `Subnets::HotkeyOwner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn transfer_stake() -> Weight {
-		Weight::from_parts(524_098_000, 2_532)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
+		Weight::from_parts(572_390_000, 6_044)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Subnets::HotkeyOwner` (r:1 w:0)
@@ -119,12 +121,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Stake::MinTake` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
 	/// Storage: `Stake::MaxTake` (r:1 w:0)
 	/// Proof: `Stake::MaxTake` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
-	/// Storage: `Stake::LastTakeIncrease` (r:1 w:1)
-	/// Proof: `Stake::LastTakeIncrease` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::LastTakeChange` (r:1 w:1)
+	/// Proof: `Stake::LastTakeChange` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Stake::TakeRateLimit` (r:1 w:0)
 	/// Proof: `Stake::TakeRateLimit` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn increase_take() -> Weight {
-		Weight::from_parts(160_458_000, 1_051)
+		Weight::from_parts(158_275_000, 1_055)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -136,17 +138,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Stake::MinTake` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
 	/// Storage: `Stake::MaxTake` (r:1 w:0)
 	/// Proof: `Stake::MaxTake` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::LastTakeChange` (r:0 w:1)
+	/// Proof: `Stake::LastTakeChange` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn decrease_take() -> Weight {
-		Weight::from_parts(129_012_000, 883)
+		Weight::from_parts(136_583_000, 883)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Stake::MinTake` (r:1 w:0)
 	/// Proof: `Stake::MinTake` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
 	/// Storage: `Stake::MaxTake` (r:0 w:1)
 	/// Proof: `Stake::MaxTake` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
 	fn set_stake_parameter() -> Weight {
-		Weight::from_parts(41_061_000, 4)
+		Weight::from_parts(41_672_000, 4)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -155,37 +159,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements priced with ParityDB's default database weights, for tests.
 impl WeightInfo for () {
 	fn add_stake() -> Weight {
-		Weight::from_parts(485_190_000, 5_075)
+		Weight::from_parts(497_108_000, 5_400)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn remove_stake() -> Weight {
-		Weight::from_parts(387_245_000, 4_437)
+		Weight::from_parts(385_092_000, 4_437)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn move_stake() -> Weight {
-		Weight::from_parts(319_074_000, 5_287)
+		Weight::from_parts(327_497_000, 5_287)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn transfer_stake() -> Weight {
-		Weight::from_parts(524_098_000, 2_532)
-			.saturating_add(ParityDbWeight::get().reads(12_u64))
+		Weight::from_parts(572_390_000, 6_044)
+			.saturating_add(ParityDbWeight::get().reads(13_u64))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
 	fn increase_take() -> Weight {
-		Weight::from_parts(160_458_000, 1_051)
+		Weight::from_parts(158_275_000, 1_055)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn decrease_take() -> Weight {
-		Weight::from_parts(129_012_000, 883)
+		Weight::from_parts(136_583_000, 883)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_stake_parameter() -> Weight {
-		Weight::from_parts(41_061_000, 4)
+		Weight::from_parts(41_672_000, 4)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
