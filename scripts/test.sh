@@ -25,8 +25,8 @@ step "cargo test --workspace"
 cargo test --workspace --locked
 
 step "pallet benchmarks run against each pallet's mock runtime"
-for manifest in pallets/*/Cargo.toml; do
-	pallet=$(basename "$(dirname "$manifest")")
+for bench in pallets/*/src/benchmarking.rs; do
+	pallet=$(basename "$(dirname "$(dirname "$bench")")")
 	cargo test --locked -p "pallet-$pallet" --features runtime-benchmarks -- benchmarking
 done
 
