@@ -25,8 +25,14 @@
 //! that subnets with the same tempo run their epochs in different blocks. A commit made in epoch
 //! `e` is revealed in epoch `e + reveal_period`.
 //!
+//! ## The epoch
+//! [`Pallet::run_epoch`] gathers a subnet's stake (through [`StakeInterface`]), registration
+//! blocks, last updates, previous permits, weights and bonds, runs `taonet_yuma::run_epoch`,
+//! stores each UID's results ([`Outputs`]), the new permits and bonds, records pruning scores
+//! with the subnets pallet, and returns the payout for the emission pallet to make.
+//!
 //! ## Status
-//! Not yet in the runtime: the epoch that reads these rows and writes the permits, the
+//! Not yet in the runtime: the emission pallet that schedules epochs and pays them out, the
 //! transaction extension that keeps free weight calls from spamming the pool, and the
 //! benchmarks (the call weights below are fixed estimates until then) come next.
 
@@ -58,8 +64,55 @@ use frame_system::pallet_prelude::*;
 use sp_core::H256;
 use sp_runtime::traits::{BlakeTwo256, Hash, UniqueSaturatedInto};
 use taonet_primitives::{
-	BlockNumber, NetUid, NeuronHooks, SubnetHyperparams, SubnetsInterface, Uid,
+	Balance, BlockNumber, NetUid, NeuronHooks, StakeInterface, SubnetHyperparams, SubnetsInterface,
+	Uid,
 };
+use taonet_yuma::{BondsMode, EpochInput, LiquidAlpha, Params as YumaParams};
+
+/// One UID's results from the last epoch, as stored (fractions as `u16` ratios).
+#[derive(
+	Clone,
+	Debug,
+	Default,
+	PartialEq,
+	Eq,
+	codec::Encode,
+	codec::Decode,
+	codec::DecodeWithMemTracking,
+	codec::MaxEncodedLen,
+	scale_info::TypeInfo,
+)]
+pub struct NeuronOutput {
+	/// Updated within the activity cutoff.
+	pub active: bool,
+	/// Holds a validator permit for the next epoch.
+	pub validator_permit: bool,
+	/// Validator trust.
+	pub validator_trust: u16,
+	/// Consensus weight on this UID.
+	pub consensus: u16,
+	/// Rank.
+	pub rank: u16,
+	/// Trust.
+	pub trust: u16,
+	/// Incentive (share of miner emission).
+	pub incentive: u16,
+	/// Dividends (share of validator emission).
+	pub dividends: u16,
+	/// Rao this UID earned in the epoch, as miner and validator.
+	pub emission: Balance,
+}
+
+/// What an epoch pays: per hotkey, as miner and as validator, and what nobody was paid.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EpochPayout<AccountId> {
+	/// `(hotkey, rao)` for miners with incentive.
+	pub miners: Vec<(AccountId, Balance)>,
+	/// `(hotkey, rao)` for validators with dividends.
+	pub validators: Vec<(AccountId, Balance)>,
+	/// Rao not paid (rounding, or nobody qualified); stays pending.
+	pub undistributed: Balance,
+}
 
 /// The epoch `block` belongs to on a subnet with `tempo`: `(block + netuid + 1) / (tempo + 1)`.
 /// Epoch boundaries are staggered by netuid.
@@ -93,6 +146,9 @@ pub mod pallet {
 		/// Subnets, neurons and hyperparameters.
 		type Subnets: SubnetsInterface<Self::AccountId>;
 
+		/// Each hotkey's stake: its voting power.
+		type Stake: StakeInterface<Self::AccountId>;
+
 		/// Most UIDs in a subnet: the longest a weight row can be.
 		#[pallet::constant]
 		type MaxUids: Get<u32>;
@@ -120,6 +176,28 @@ pub mod pallet {
 	pub type ValidatorPermits<T: Config> =
 		StorageMap<_, Twox64Concat, NetUid, BoundedVec<bool, T::MaxUids>, ValueQuery>;
 
+	/// Each UID's bonds from the last epoch, in the form of the subnet's bonds mode.
+	#[pallet::storage]
+	pub type Bonds<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		NetUid,
+		Twox64Concat,
+		Uid,
+		BoundedVec<(u16, u16), T::MaxUids>,
+		ValueQuery,
+	>;
+
+	/// The block the subnet's bonds were last computed.
+	#[pallet::storage]
+	pub type BondsUpdatedAt<T: Config> =
+		StorageMap<_, Twox64Concat, NetUid, BlockNumber, ValueQuery>;
+
+	/// Each UID's results from the subnet's last epoch.
+	#[pallet::storage]
+	pub type Outputs<T: Config> =
+		StorageMap<_, Twox64Concat, NetUid, BoundedVec<NeuronOutput, T::MaxUids>, ValueQuery>;
+
 	/// Pending weight commits: the hash and the block it was committed.
 	#[pallet::storage]
 	pub type WeightCommits<T: Config> = StorageDoubleMap<
@@ -141,6 +219,9 @@ pub mod pallet {
 		WeightsCommitted { netuid: NetUid, hotkey: T::AccountId, hash: H256 },
 		/// A UID's weights were cleared because a new neuron took it.
 		WeightsCleared { netuid: NetUid, uid: Uid },
+		/// The subnet's epoch ran over `neurons` UIDs, splitting `emission` rao; `undistributed`
+		/// of it was paid to nobody and stays pending.
+		EpochRun { netuid: NetUid, neurons: u16, emission: Balance, undistributed: Balance },
 	}
 
 	#[pallet::error]
@@ -349,14 +430,124 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
+impl<T: Config> Pallet<T> {
+	/// Runs the subnet's Yuma epoch over `emission` rao (after the owner's cut): reads the
+	/// subnet's state, stores every UID's results, the new permits and bonds, records pruning
+	/// scores, and returns who is to be paid what. `None` for an unknown subnet.
+	pub fn run_epoch(netuid: NetUid, emission: Balance) -> Option<EpochPayout<T::AccountId>> {
+		let params = T::Subnets::hyperparams(netuid)?;
+		let n = T::Subnets::neuron_count(netuid);
+		let size = usize::from(n);
+		let uids = || (0..n).map(Uid);
+		let hotkeys: Vec<Option<T::AccountId>> =
+			uids().map(|uid| T::Subnets::hotkey_of(netuid, uid)).collect();
+		let stake: Vec<u64> =
+			hotkeys.iter().map(|h| h.as_ref().map(T::Stake::hotkey_stake).unwrap_or(0)).collect();
+		let mut registered_at: Vec<u64> =
+			T::Subnets::registration_blocks(netuid).into_iter().map(u64::from).collect();
+		registered_at.resize(size, 0);
+		let last_update: Vec<u64> = uids()
+			.zip(&registered_at)
+			.map(|(uid, &registered)| {
+				LastUpdate::<T>::get(netuid, uid).map(u64::from).unwrap_or(registered)
+			})
+			.collect();
+		let mut permits = ValidatorPermits::<T>::get(netuid).into_inner();
+		permits.resize(size, false);
+		let weights: Vec<Vec<(u16, u16)>> =
+			uids().map(|uid| Weights::<T>::get(netuid, uid).into_inner()).collect();
+		let bonds: Vec<Vec<(u16, u16)>> =
+			uids().map(|uid| Bonds::<T>::get(netuid, uid).into_inner()).collect();
+		let now = Self::now();
+		let yuma = YumaParams {
+			kappa: params.kappa,
+			max_validators: params.max_validators,
+			activity_cutoff: params.activity_cutoff.into(),
+			bonds_moving_average: params.bonds_moving_average,
+			bonds_penalty: params.bonds_penalty,
+			bonds_mode: if params.yuma3_enabled { BondsMode::Yuma3 } else { BondsMode::Classic },
+			liquid_alpha: params.liquid_alpha_enabled.then_some(LiquidAlpha {
+				low: params.alpha_low,
+				high: params.alpha_high,
+				steepness: params.alpha_sigmoid_steepness,
+			}),
+		};
+		let input = EpochInput {
+			current_block: now.into(),
+			bonds_updated_at: BondsUpdatedAt::<T>::get(netuid).into(),
+			stake: &stake,
+			last_update: &last_update,
+			registered_at: &registered_at,
+			validator_permit: &permits,
+			weights: &weights,
+			bonds: &bonds,
+			emission,
+		};
+		// Every input has one entry per UID, so the epoch does not refuse it.
+		let out = taonet_yuma::run_epoch(&yuma, &input).ok()?;
+
+		let ratio =
+			|v: &[taonet_yuma::Fixed], i: usize| v.get(i).map(|x| x.to_u16_ratio()).unwrap_or(0);
+		let outputs: Vec<NeuronOutput> = (0..size)
+			.map(|i| NeuronOutput {
+				active: out.active.get(i).copied().unwrap_or(false),
+				validator_permit: out.validator_permit.get(i).copied().unwrap_or(false),
+				validator_trust: ratio(&out.validator_trust, i),
+				consensus: ratio(&out.consensus, i),
+				rank: ratio(&out.rank, i),
+				trust: ratio(&out.trust, i),
+				incentive: ratio(&out.incentive, i),
+				dividends: ratio(&out.dividends, i),
+				emission: out.emission(i),
+			})
+			.collect();
+		Outputs::<T>::insert(netuid, BoundedVec::truncate_from(outputs));
+		ValidatorPermits::<T>::insert(
+			netuid,
+			BoundedVec::truncate_from(out.validator_permit.clone()),
+		);
+		for (uid, row) in uids().zip(out.bonds.iter()) {
+			if row.is_empty() {
+				Bonds::<T>::remove(netuid, uid);
+			} else {
+				Bonds::<T>::insert(netuid, uid, BoundedVec::truncate_from(row.clone()));
+			}
+		}
+		BondsUpdatedAt::<T>::insert(netuid, now);
+		T::Subnets::set_pruning_scores(netuid, (0..size).map(|i| out.emission(i)).collect());
+
+		let paid = |amounts: &[u64]| -> Vec<(T::AccountId, Balance)> {
+			hotkeys
+				.iter()
+				.zip(amounts)
+				.filter(|(_, &amount)| amount > 0)
+				.filter_map(|(hotkey, &amount)| Some((hotkey.clone()?, amount)))
+				.collect()
+		};
+		let payout = EpochPayout {
+			miners: paid(&out.miner_emission),
+			validators: paid(&out.validator_emission),
+			undistributed: out.undistributed,
+		};
+		Self::deposit_event(Event::EpochRun {
+			netuid,
+			neurons: n,
+			emission,
+			undistributed: out.undistributed,
+		});
+		Some(payout)
+	}
+}
+
 impl<T: Config> NeuronHooks for Pallet<T> {
 	/// A new holder of `uid` starts without weights; weights others put on the UID stop
 	/// counting through the epoch's registration mask (weights older than the registration).
 	fn on_neuron_replaced(netuid: NetUid, uid: Uid) -> Weight {
 		Weights::<T>::remove(netuid, uid);
 		LastUpdate::<T>::remove(netuid, uid);
+		Bonds::<T>::remove(netuid, uid);
 		Self::deposit_event(Event::WeightsCleared { netuid, uid });
-		T::DbWeight::get().writes(2)
+		T::DbWeight::get().writes(3)
 	}
 
 	fn on_subnet_removed(netuid: NetUid) -> Weight {
@@ -364,12 +555,17 @@ impl<T: Config> NeuronHooks for Pallet<T> {
 		let weights = Weights::<T>::clear_prefix(netuid, max, None).unique;
 		let updates = LastUpdate::<T>::clear_prefix(netuid, max, None).unique;
 		let commits = WeightCommits::<T>::clear_prefix(netuid, max, None).unique;
+		let bonds = Bonds::<T>::clear_prefix(netuid, max, None).unique;
 		ValidatorPermits::<T>::remove(netuid);
-		let removed = u64::from(weights.saturating_add(updates).saturating_add(commits));
+		Outputs::<T>::remove(netuid);
+		BondsUpdatedAt::<T>::remove(netuid);
+		let removed = u64::from(
+			weights.saturating_add(updates).saturating_add(commits).saturating_add(bonds),
+		);
 		T::DbWeight::get().writes(removed.saturating_add(1))
 	}
 
 	fn weight_bound() -> Weight {
-		T::DbWeight::get().writes(u64::from(T::MaxUids::get()).saturating_mul(3).saturating_add(1))
+		T::DbWeight::get().writes(u64::from(T::MaxUids::get()).saturating_mul(4).saturating_add(3))
 	}
 }

@@ -15,6 +15,7 @@ frame_support::construct_runtime!(
 		System: frame_system,
 		Balances: pallet_balances,
 		Subnets: pallet_subnets,
+		Stake: pallet_stake,
 		Consensus: pallet_consensus,
 	}
 );
@@ -47,8 +48,24 @@ impl pallet_subnets::Config for Test {
 	type WeightInfo = ();
 }
 
+parameter_types! {
+	pub const MaxNominators: u32 = 16;
+	pub const MaxPositionsPerColdkey: u32 = 16;
+}
+
+impl pallet_stake::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Hotkeys = Subnets;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type MaxNominators = MaxNominators;
+	type MaxPositionsPerColdkey = MaxPositionsPerColdkey;
+	type WeightInfo = ();
+}
+
 impl pallet_consensus::Config for Test {
 	type Subnets = Subnets;
+	type Stake = Stake;
 	type MaxUids = MaxUids;
 }
 

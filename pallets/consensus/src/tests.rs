@@ -3,6 +3,7 @@
 use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
 use pallet_subnets::SubnetParam;
+use taonet_primitives::TAO;
 
 const NET: NetUid = NetUid(1);
 const OWNER_HOT: AccountId = 100;
@@ -182,5 +183,44 @@ fn a_replaced_uid_loses_its_weights_and_a_dissolved_subnet_everything() {
 		assert_eq!(Weights::<Test>::iter_prefix(NET).count(), 0);
 		assert_eq!(LastUpdate::<Test>::iter_prefix(NET).count(), 0);
 		assert!(ValidatorPermits::<Test>::get(NET).is_empty());
+	});
+}
+
+#[test]
+fn an_epoch_pays_the_weighted_miner_and_the_validator_and_stores_outputs() {
+	new_test_ext().execute_with(|| {
+		subnet();
+		// The owner hotkey (UID 0, with a permit) is the validator, staked by Alice; UIDs 1..=4
+		// are miners. It favours miner 1 three to one over miner 2.
+		assert_ok!(Stake::add_stake(RuntimeOrigin::signed(1), OWNER_HOT, 100 * TAO));
+		// Weights set in the block a target registered do not count (they may predate it).
+		System::set_block_number(2);
+		assert_ok!(set(OWNER_HOT, vec![1, 2], vec![3, 1]));
+		System::set_block_number(3);
+		let payout = Consensus::run_epoch(NET, 1_000_000).expect("the subnet exists");
+		// A single validator holds all the stake: consensus is its own weights, so incentive
+		// is 3/4 and 1/4 of the miners' half; the validator takes the other half.
+		assert_eq!(payout.miners, vec![(101, 375_000), (102, 125_000)]);
+		assert_eq!(payout.validators, vec![(OWNER_HOT, 500_000)]);
+		assert_eq!(payout.undistributed, 0);
+		let outputs = Outputs::<Test>::get(NET);
+		assert_eq!(outputs.len(), 5);
+		assert_eq!(outputs[1].incentive, 49_151);
+		assert_eq!(outputs[2].incentive, 16_384);
+		assert_eq!(outputs[0].dividends, u16::MAX);
+		assert_eq!(outputs[1].emission, 375_000);
+		assert!(outputs[0].validator_permit && outputs[0].active);
+		assert!(!Bonds::<Test>::get(NET, Uid(0)).is_empty());
+		assert_eq!(
+			pallet_subnets::PruningScores::<Test>::get(NET).to_vec(),
+			vec![500_000, 375_000, 125_000, 0, 0]
+		);
+		assert!(consensus_events().contains(&Event::EpochRun {
+			netuid: NET,
+			neurons: 5,
+			emission: 1_000_000,
+			undistributed: 0
+		}));
+		assert_eq!(Consensus::run_epoch(NetUid(9), 1), None);
 	});
 }
