@@ -32,7 +32,9 @@ pub mod emission;
 mod stake;
 mod subnets;
 pub use stake::StakeInterface;
-pub use subnets::{HotkeyOwnership, NeuronHooks, SubnetHyperparams, SubnetsInterface};
+pub use subnets::{
+	EpochPayout, EpochRunner, HotkeyOwnership, NeuronHooks, SubnetHyperparams, SubnetsInterface,
+};
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;

@@ -129,6 +129,25 @@ pub trait SubnetsInterface<AccountId> {
 	fn set_pruning_scores(netuid: NetUid, scores: Vec<u64>);
 	/// Records the subnet's emission share, by which subnets are pruned (lowest first).
 	fn set_emission_share(netuid: NetUid, share: u64);
+	/// All TAO removed from issuance by registration burns since genesis.
+	fn total_recycled() -> Balance;
+}
+
+/// What a subnet's epoch pays: per hotkey, as miner and as validator, and what nobody was paid.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EpochPayout<AccountId> {
+	/// `(hotkey, rao)` for miners with incentive.
+	pub miners: Vec<(AccountId, Balance)>,
+	/// `(hotkey, rao)` for validators with dividends.
+	pub validators: Vec<(AccountId, Balance)>,
+	/// Rao not paid (rounding, or nobody qualified); stays pending.
+	pub undistributed: Balance,
+}
+
+/// Runs a subnet's epoch (the consensus pallet).
+pub trait EpochRunner<AccountId> {
+	/// Runs the epoch of `netuid` over `emission` rao; `None` for an unknown subnet.
+	fn run_epoch(netuid: NetUid, emission: Balance) -> Option<EpochPayout<AccountId>>;
 }
 
 /// The one coldkey that owns each hotkey, forever.

@@ -63,9 +63,10 @@ use frame_support::{pallet_prelude::*, weights::Weight};
 use frame_system::pallet_prelude::*;
 use sp_core::H256;
 use sp_runtime::traits::{BlakeTwo256, Hash, UniqueSaturatedInto};
+pub use taonet_primitives::EpochPayout;
 use taonet_primitives::{
-	Balance, BlockNumber, NetUid, NeuronHooks, StakeInterface, SubnetHyperparams, SubnetsInterface,
-	Uid,
+	Balance, BlockNumber, EpochRunner, NetUid, NeuronHooks, StakeInterface, SubnetHyperparams,
+	SubnetsInterface, Uid,
 };
 use taonet_yuma::{BondsMode, EpochInput, LiquidAlpha, Params as YumaParams};
 
@@ -101,17 +102,6 @@ pub struct NeuronOutput {
 	pub dividends: u16,
 	/// Rao this UID earned in the epoch, as miner and validator.
 	pub emission: Balance,
-}
-
-/// What an epoch pays: per hotkey, as miner and as validator, and what nobody was paid.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct EpochPayout<AccountId> {
-	/// `(hotkey, rao)` for miners with incentive.
-	pub miners: Vec<(AccountId, Balance)>,
-	/// `(hotkey, rao)` for validators with dividends.
-	pub validators: Vec<(AccountId, Balance)>,
-	/// Rao not paid (rounding, or nobody qualified); stays pending.
-	pub undistributed: Balance,
 }
 
 /// The epoch `block` belongs to on a subnet with `tempo`: `(block + netuid + 1) / (tempo + 1)`.
@@ -536,6 +526,12 @@ impl<T: Config> Pallet<T> {
 			undistributed: out.undistributed,
 		});
 		Some(payout)
+	}
+}
+
+impl<T: Config> EpochRunner<T::AccountId> for Pallet<T> {
+	fn run_epoch(netuid: NetUid, emission: Balance) -> Option<EpochPayout<T::AccountId>> {
+		Pallet::<T>::run_epoch(netuid, emission)
 	}
 }
 

@@ -1053,6 +1053,9 @@ impl<T: Config> SubnetsInterface<T::AccountId> for Pallet<T> {
 			Self::deposit_event(Event::EmissionShareSet { netuid, share });
 		}
 	}
+	fn total_recycled() -> Balance {
+		TotalRecycled::<T>::get()
+	}
 }
 
 impl<T: Config> HotkeyOwnership<T::AccountId> for Pallet<T> {

@@ -1,0 +1,125 @@
+//! A test runtime with every Taonet pallet the emission flow touches: Balances, Subnets, Stake,
+//! Consensus and Emission.
+
+use crate as pallet_emission;
+use frame_support::{derive_impl, parameter_types, traits::Hooks};
+use frame_system::EnsureRoot;
+use sp_runtime::BuildStorage;
+use taonet_primitives::{Balance, TAO};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+pub type AccountId = u64;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Subnets: pallet_subnets,
+		Stake: pallet_stake,
+		Consensus: pallet_consensus,
+		Emission: pallet_emission,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type ExistentialDeposit = frame_support::traits::ConstU64<500>;
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+parameter_types! {
+	pub const MaxSubnets: u16 = 8;
+	pub const MaxSubnetsU32: u32 = 8;
+	pub const MaxUids: u32 = 4_096;
+	pub const MaxNominators: u32 = 16;
+	pub const MaxPositionsPerColdkey: u32 = 16;
+	pub const MaxEpochsPerBlock: u32 = 1;
+}
+
+impl pallet_subnets::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type NeuronHooks = (Consensus, Emission);
+	type MaxSubnets = MaxSubnets;
+	type WeightInfo = ();
+}
+
+impl pallet_stake::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Hotkeys = Subnets;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type MaxNominators = MaxNominators;
+	type MaxPositionsPerColdkey = MaxPositionsPerColdkey;
+	type WeightInfo = ();
+}
+
+impl pallet_consensus::Config for Test {
+	type Subnets = Subnets;
+	type Stake = Stake;
+	type MaxUids = MaxUids;
+}
+
+impl pallet_emission::Config for Test {
+	type Currency = Balances;
+	type Subnets = Subnets;
+	type Hotkeys = Subnets;
+	type Stake = Stake;
+	type Epochs = Consensus;
+	type MaxEpochsPerBlock = MaxEpochsPerBlock;
+	type MaxSubnets = MaxSubnetsU32;
+}
+
+/// Coldkeys 1..=5 hold 100,000 TAO each; hotkeys 100..=110 hold 1 TAO for fees.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: (1..=5)
+			.map(|who| (who, 100_000 * TAO))
+			.chain((100..=110).map(|h| (h, TAO)))
+			.collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	pallet_subnets::GenesisConfig::<Test> {
+		network_rate_limit: Some(0),
+		min_lock_cost: None,
+		subnet_limit: Some(8),
+		_config: Default::default(),
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs blocks up to `n`, with the emission pallet's hook and its invariant after every block.
+pub fn run_to_block(n: u64) {
+	while System::block_number() < n {
+		System::set_block_number(System::block_number() + 1);
+		Emission::on_initialize(System::block_number());
+		Emission::do_try_state().expect("the issuance invariant holds after every block");
+	}
+}
+
+/// The events this pallet deposited, oldest first.
+pub fn emission_events() -> Vec<pallet_emission::Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::Emission(event) => Some(event),
+			_ => None,
+		})
+		.collect()
+}

@@ -1,0 +1,147 @@
+//! The emission flow: accrual, the epoch's payout split, pending kept when nobody qualifies, the
+//! per-block epoch bound, and the issuance invariant after every block.
+
+use crate::{mock::*, *};
+use frame_support::{assert_ok, traits::fungible::Inspect, BoundedVec};
+use pallet_subnets::SubnetParam;
+use taonet_primitives::TAO;
+
+const NET: NetUid = NetUid(1);
+const ALICE: AccountId = 1;
+const OWNER_HOT: AccountId = 100;
+
+/// Alice's subnet 1 with tempo 10: the owner hotkey (UID 0) is a staked validator with a permit,
+/// hotkeys 101 and 102 (Bob's) are miners; the validator weights them 3:1.
+fn subnet_with_validator_and_miners() {
+	assert_ok!(Subnets::register_network(RuntimeOrigin::signed(ALICE), OWNER_HOT));
+	for p in [
+		SubnetParam::Tempo(10),
+		SubnetParam::MaxRegistrationsPerBlock(8),
+		SubnetParam::WeightsRateLimit(0),
+	] {
+		assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), NET, p));
+	}
+	assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(2), NET, 101));
+	assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(2), NET, 102));
+	assert_ok!(Stake::add_stake(RuntimeOrigin::signed(ALICE), OWNER_HOT, 100 * TAO));
+	pallet_consensus::ValidatorPermits::<Test>::insert(
+		NET,
+		BoundedVec::truncate_from(vec![true, false, false]),
+	);
+	System::set_block_number(2);
+	assert_ok!(Consensus::set_weights(
+		RuntimeOrigin::signed(OWNER_HOT),
+		NET,
+		vec![1, 2],
+		vec![3, 1],
+		0
+	));
+}
+
+#[test]
+fn each_block_accrues_the_block_emission_to_the_subnets() {
+	new_test_ext().execute_with(|| {
+		// No subnet: nothing is emitted.
+		run_to_block(3);
+		assert_eq!(TotalEmitted::<Test>::get(), 0);
+		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(ALICE), OWNER_HOT));
+		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(2), 101));
+		run_to_block(5);
+		// Two blocks of 1 TAO, half each (tempo 360: no epoch yet).
+		assert_eq!(PendingEmission::<Test>::get(NetUid(1)), TAO);
+		assert_eq!(PendingEmission::<Test>::get(NetUid(2)), TAO);
+		assert_eq!(TotalPending::<Test>::get(), 2 * TAO);
+		assert!(emission_events().contains(&Event::EmissionAccrued { amount: TAO, subnets: 2 }));
+	});
+}
+
+#[test]
+fn an_epoch_pays_18_41_41_and_issuance_grows_by_exactly_the_payout() {
+	new_test_ext().execute_with(|| {
+		subnet_with_validator_and_miners();
+		let issuance = Balances::total_issuance();
+		let alice_free = Balances::balance(&ALICE);
+		// Subnet 1, tempo 10: epochs start where (block + 2) % 11 == 0, i.e. at block 9.
+		run_to_block(9);
+		let paid = emission_events().into_iter().find_map(|e| match e {
+			Event::EpochPaid { netuid, owner_cut, paid, kept } if netuid == NET => {
+				Some((owner_cut, paid, kept))
+			},
+			_ => None,
+		});
+		// Blocks 3..=9 accrued 7 TAO; 18% to Alice as owner, 82% through the epoch.
+		let pending = 7 * TAO;
+		let cut = OWNER_CUT * pending;
+		assert_eq!(paid, Some((cut, pending - cut, 0)));
+		assert_eq!(Balances::balance(&ALICE), alice_free + cut);
+		// Miners: 41% split 3:1; both are Bob's hotkeys, staked for Bob.
+		let miners = (pending - cut) / 2;
+		assert_eq!(Stake::position_stake(&101, &2), miners * 3 / 4);
+		assert_eq!(Stake::position_stake(&102, &2), miners / 4);
+		// Validator: 41% into Alice's position on her hotkey (she is owner and only staker).
+		assert_eq!(Stake::position_stake(&OWNER_HOT, &ALICE), 100 * TAO + (pending - cut - miners));
+		assert_eq!(Balances::total_issuance(), issuance + pending);
+		assert_eq!(PendingEmission::<Test>::get(NET), 0);
+	});
+}
+
+#[test]
+fn nothing_is_paid_when_nobody_qualifies() {
+	new_test_ext().execute_with(|| {
+		// A subnet whose only neuron has no stake and nobody set weights.
+		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(ALICE), OWNER_HOT));
+		assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), NET, SubnetParam::Tempo(10)));
+		let issuance = Balances::total_issuance();
+		run_to_block(9);
+		assert_eq!(Balances::total_issuance(), issuance, "nothing minted");
+		assert_eq!(PendingEmission::<Test>::get(NET), 8 * TAO, "all of it stays pending");
+		assert!(emission_events().contains(&Event::EpochPaid {
+			netuid: NET,
+			owner_cut: 0,
+			paid: 0,
+			kept: 8 * TAO
+		}));
+	});
+}
+
+#[test]
+fn at_most_the_bound_of_epochs_run_in_one_block() {
+	new_test_ext().execute_with(|| {
+		// Subnets 1 and 2 with tempos whose epochs both start at block 9: 1 runs, 2 waits.
+		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(ALICE), OWNER_HOT));
+		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(2), 101));
+		assert_ok!(Subnets::set_hyperparameter(
+			RuntimeOrigin::root(),
+			NetUid(1),
+			SubnetParam::Tempo(10)
+		));
+		assert_ok!(Subnets::set_hyperparameter(
+			RuntimeOrigin::root(),
+			NetUid(2),
+			SubnetParam::Tempo(11)
+		));
+		assert_eq!(pallet_consensus::epoch_index(NetUid(2), 11, 8), 0);
+		assert_eq!(pallet_consensus::epoch_index(NetUid(2), 11, 9), 1);
+		run_to_block(8);
+		assert!(!emission_events().iter().any(|e| matches!(e, Event::EpochsDeferred { .. })));
+		run_to_block(9);
+		let events = emission_events();
+		assert!(events.contains(&Event::EpochsDeferred { count: 1 }), "{events:?}");
+		assert_eq!(EpochQueue::<Test>::get().to_vec(), vec![NetUid(2)]);
+		run_to_block(10);
+		assert!(EpochQueue::<Test>::get().is_empty());
+	});
+}
+
+#[test]
+fn a_dissolved_subnets_pending_is_never_minted() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(ALICE), OWNER_HOT));
+		run_to_block(5);
+		assert_eq!(TotalEmitted::<Test>::get(), 4 * TAO);
+		assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(ALICE), NET));
+		assert_eq!(TotalPending::<Test>::get(), 0);
+		assert_eq!(TotalEmitted::<Test>::get(), 0);
+		Emission::do_try_state().expect("the invariant still holds");
+	});
+}
