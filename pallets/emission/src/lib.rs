@@ -1,8 +1,10 @@
 //! # Emission pallet
 //!
 //! New TAO (protocol brief, sections 2.1 and 8). Each block, the block emission of the halving
-//! schedule ([`taonet_primitives::emission`]) is added to the subnets' *pending emission* in
-//! equal shares (root-network shares come with the root network). At a subnet's epoch its
+//! schedule ([`taonet_primitives::emission`]) is added to the subnets' *pending emission* by
+//! their shares: the incentive Yuma consensus computes over the root network's weights (at most
+//! `MaxRootValidators` root validators, the top stakers, registered with `root_register`, set
+//! weights over subnets with `set_root_weights`), or equal shares without root weights. At a subnet's epoch its
 //! pending emission is paid: 18% to the owner's coldkey, and the rest through the subnet's Yuma
 //! epoch, half to miners by incentive (staked to the miner's hotkey for its coldkey) and half to
 //! validators by dividends (the take to the hotkey's owner, the rest compounding for its
@@ -20,9 +22,9 @@
 //! and never above 21M TAO; checked by `try_state`.
 //!
 //! ## Status
-//! Not yet in the runtime: the root network and its shares, benchmarks of an epoch's weight as a
-//! function of UIDs and weights, and the runtime APIs come next; the on-initialize weight below
-//! is a fixed estimate until then.
+//! Not yet in the runtime: benchmarks of an epoch's weight as a function of UIDs and weights
+//! (the on-initialize and call weights below are fixed estimates until then), and the runtime
+//! APIs, come next.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // Chain data never panics or overflows silently; tests may.
@@ -46,7 +48,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-use alloc::vec::Vec;
+use alloc::{vec, vec::Vec};
 use frame_support::{
 	pallet_prelude::*,
 	traits::fungible::{Inspect, Mutate},
@@ -93,9 +95,12 @@ pub mod pallet {
 		/// Most epochs run in one block.
 		#[pallet::constant]
 		type MaxEpochsPerBlock: Get<u32>;
-		/// Most subnets (bounds the epoch queue).
+		/// Most subnets (bounds the epoch queue and root weight rows).
 		#[pallet::constant]
 		type MaxSubnets: Get<u32>;
+		/// Most root validators (64).
+		#[pallet::constant]
+		type MaxRootValidators: Get<u32>;
 	}
 
 	/// Each subnet's emission accrued since its last epoch, not yet minted.
@@ -115,6 +120,25 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type InitialIssuance<T: Config> = StorageValue<_, Balance, OptionQuery>;
 
+	/// The root network's validators: hotkeys among the top stakers.
+	#[pallet::storage]
+	pub type RootValidators<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, T::MaxRootValidators>, ValueQuery>;
+
+	/// Each root validator's weights over subnets: `(netuid, weight)`, largest `u16::MAX`.
+	#[pallet::storage]
+	pub type RootWeights<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<(u16, u16), T::MaxSubnets>,
+		ValueQuery,
+	>;
+
+	/// Each subnet's share of block emission, as last computed (relative weights).
+	#[pallet::storage]
+	pub type SubnetShares<T: Config> = StorageMap<_, Twox64Concat, NetUid, u64, ValueQuery>;
+
 	/// Subnets whose epoch is due and has not run yet, oldest first.
 	#[pallet::storage]
 	pub type EpochQueue<T: Config> = StorageValue<_, BoundedVec<NetUid, T::MaxSubnets>, ValueQuery>;
@@ -129,6 +153,61 @@ pub mod pallet {
 		EpochPaid { netuid: NetUid, owner_cut: Balance, paid: Balance, kept: Balance },
 		/// `count` due epochs wait for the next block.
 		EpochsDeferred { count: u32 },
+		/// `hotkey` joined the root network, replacing `replaced` if it was full.
+		RootRegistered { hotkey: T::AccountId, replaced: Option<T::AccountId> },
+		/// A root validator set its weights over `entries` subnets.
+		RootWeightsSet { hotkey: T::AccountId, entries: u32 },
+		/// The subnets' emission shares changed.
+		SharesUpdated { subnets: u32 },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The signer does not own the hotkey.
+		NotHotkeyOwner,
+		/// The hotkey has no stake.
+		NoStake,
+		/// The root network is full and the hotkey's stake is not above the smallest member's.
+		StakeTooLow,
+		/// The hotkey is already a root validator.
+		AlreadyRootValidator,
+		/// The signing hotkey is not a root validator.
+		NotRootValidator,
+		/// `netuids` and `weights` differ in length.
+		LengthMismatch,
+		/// A netuid is not a registered subnet.
+		UnknownSubnet,
+		/// A netuid appears twice.
+		DuplicateSubnet,
+		/// All weights are zero.
+		AllWeightsZero,
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Registers the signer's `hotkey` as a root validator; when the root network is full it
+		/// replaces the member with the least stake, if `hotkey` has more.
+		#[pallet::call_index(0)]
+		#[pallet::weight(Weight::from_parts(50_000_000, 0).saturating_add(T::DbWeight::get().reads_writes(70, 3)))]
+		pub fn root_register(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_root_register(&coldkey, hotkey)
+		}
+
+		/// Sets the signing root validator's weights over subnets (uids are netuids). The
+		/// version key is accepted as is: the root network has no hyperparameters.
+		#[pallet::call_index(1)]
+		#[pallet::weight(Weight::from_parts(50_000_000, 0).saturating_add(T::DbWeight::get().reads_writes(4, 1)))]
+		pub fn set_root_weights(
+			origin: OriginFor<T>,
+			netuids: Vec<u16>,
+			weights: Vec<u16>,
+			version_key: u64,
+		) -> DispatchResult {
+			let hotkey = ensure_signed(origin)?;
+			let _ = version_key;
+			Self::do_set_root_weights(hotkey, &netuids, &weights)
+		}
 	}
 
 	#[pallet::hooks]
@@ -184,8 +263,8 @@ impl<T: Config> Pallet<T> {
 		Weight::from_parts(5_000_000_000, 0)
 	}
 
-	/// Adds this block's emission to the subnets' pending emission, in equal shares (the
-	/// remainder to the first subnet). Nothing is emitted while there is no subnet.
+	/// Adds this block's emission to the subnets' pending emission by their shares (the
+	/// rounding remainder to the first subnet). Nothing is emitted while there is no subnet.
 	pub fn accrue() {
 		let subnets = T::Subnets::subnets();
 		let count = u64::try_from(subnets.len()).unwrap_or(u64::MAX);
@@ -197,12 +276,23 @@ impl<T: Config> Pallet<T> {
 		if amount == 0 {
 			return;
 		}
-		let share = amount.checked_div(count).unwrap_or(0);
-		let remainder = amount.saturating_sub(share.saturating_mul(count));
-		for (i, netuid) in subnets.iter().enumerate() {
+		let shares = Self::subnet_shares(&subnets);
+		Self::record_shares(&subnets, &shares);
+		let total: u128 = shares.iter().map(|&w| u128::from(w)).sum();
+		let parts: Vec<Balance> = shares
+			.iter()
+			.map(|&w| {
+				let part =
+					u128::from(amount).saturating_mul(w.into()).checked_div(total).unwrap_or(0);
+				Balance::try_from(part).unwrap_or(0)
+			})
+			.collect();
+		let remainder =
+			amount.saturating_sub(parts.iter().fold(0, |a: Balance, &p| a.saturating_add(p)));
+		for (i, (netuid, part)) in subnets.iter().zip(parts).enumerate() {
 			let extra = if i == 0 { remainder } else { 0 };
 			PendingEmission::<T>::mutate(netuid, |p| {
-				*p = p.saturating_add(share).saturating_add(extra)
+				*p = p.saturating_add(part).saturating_add(extra)
 			});
 		}
 		TotalPending::<T>::mutate(|p| *p = p.saturating_add(amount));
@@ -282,5 +372,144 @@ impl<T: Config> NeuronHooks for Pallet<T> {
 
 	fn weight_bound() -> Weight {
 		T::DbWeight::get().reads_writes(4, 4)
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Each subnet's share weight: the incentive Yuma consensus gives it over the root weight
+	/// matrix (root validators as rows, by stake; κ 0.5), or equal shares when that gives
+	/// nothing (no root validators, no weights, no stake).
+	pub fn subnet_shares(subnets: &[NetUid]) -> Vec<u64> {
+		let validators = RootValidators::<T>::get();
+		let v = validators.len();
+		let n = v.saturating_add(subnets.len());
+		let column = |netuid: u16| {
+			subnets
+				.iter()
+				.position(|s| s.0 == netuid)
+				.and_then(|i| u16::try_from(v.saturating_add(i)).ok())
+		};
+		let mut stake: Vec<u64> = validators.iter().map(T::Stake::hotkey_stake).collect();
+		stake.resize(n, 0);
+		let mut weights: Vec<Vec<(u16, u16)>> = validators
+			.iter()
+			.map(|hotkey| {
+				RootWeights::<T>::get(hotkey)
+					.iter()
+					.filter_map(|&(netuid, w)| Some((column(netuid)?, w)))
+					.collect()
+			})
+			.collect();
+		weights.resize(n, Vec::new());
+		let now = u64::from(Self::now());
+		let last_update = vec![now; n];
+		let registered_at = vec![0u64; n];
+		let mut permits = vec![true; v];
+		permits.resize(n, false);
+		let bonds = vec![Vec::new(); n];
+		let params = taonet_yuma::Params {
+			max_validators: u16::try_from(v).unwrap_or(u16::MAX),
+			activity_cutoff: u64::MAX,
+			..Default::default()
+		};
+		let input = taonet_yuma::EpochInput {
+			current_block: now,
+			bonds_updated_at: now,
+			stake: &stake,
+			last_update: &last_update,
+			registered_at: &registered_at,
+			validator_permit: &permits,
+			weights: &weights,
+			bonds: &bonds,
+			emission: 0,
+		};
+		let incentive: Vec<u64> = taonet_yuma::run_epoch(&params, &input)
+			.map(|out| out.incentive.iter().skip(v).map(|x| x.to_bits()).collect())
+			.unwrap_or_default();
+		if incentive.len() == subnets.len() && incentive.iter().any(|&w| w > 0) {
+			incentive
+		} else {
+			vec![1; subnets.len()]
+		}
+	}
+
+	/// Stores the shares when they change, and tells the subnets pallet (which prunes the
+	/// lowest share).
+	fn record_shares(subnets: &[NetUid], shares: &[u64]) {
+		let changed = subnets.iter().zip(shares).any(|(n, &w)| SubnetShares::<T>::get(n) != w);
+		if !changed {
+			return;
+		}
+		for (&netuid, &share) in subnets.iter().zip(shares) {
+			SubnetShares::<T>::insert(netuid, share);
+			T::Subnets::set_emission_share(netuid, share);
+		}
+		Self::deposit_event(Event::SharesUpdated {
+			subnets: u32::try_from(subnets.len()).unwrap_or(u32::MAX),
+		});
+	}
+
+	fn do_root_register(coldkey: &T::AccountId, hotkey: T::AccountId) -> DispatchResult {
+		ensure!(
+			T::Hotkeys::hotkey_owner(&hotkey).as_ref() == Some(coldkey),
+			Error::<T>::NotHotkeyOwner
+		);
+		let stake = T::Stake::hotkey_stake(&hotkey);
+		ensure!(stake > 0, Error::<T>::NoStake);
+		let mut validators = RootValidators::<T>::get();
+		ensure!(!validators.contains(&hotkey), Error::<T>::AlreadyRootValidator);
+		let mut replaced = None;
+		if validators.try_push(hotkey.clone()).is_err() {
+			// Full: the member with the least stake (the later one on ties) goes, if weaker.
+			let weakest = validators
+				.iter()
+				.enumerate()
+				.min_by_key(|(i, h)| (T::Stake::hotkey_stake(h), core::cmp::Reverse(*i)))
+				.map(|(i, h)| (i, h.clone()));
+			let (index, member) = weakest.ok_or(Error::<T>::StakeTooLow)?;
+			ensure!(stake > T::Stake::hotkey_stake(&member), Error::<T>::StakeTooLow);
+			if let Some(slot) = validators.get_mut(index) {
+				*slot = hotkey.clone();
+			}
+			RootWeights::<T>::remove(&member);
+			replaced = Some(member);
+		}
+		RootValidators::<T>::put(validators);
+		Self::deposit_event(Event::RootRegistered { hotkey, replaced });
+		Ok(())
+	}
+
+	fn do_set_root_weights(
+		hotkey: T::AccountId,
+		netuids: &[u16],
+		weights: &[u16],
+	) -> DispatchResult {
+		ensure!(RootValidators::<T>::get().contains(&hotkey), Error::<T>::NotRootValidator);
+		ensure!(netuids.len() == weights.len(), Error::<T>::LengthMismatch);
+		ensure!(
+			netuids.iter().all(|&n| T::Subnets::is_subnet(NetUid(n))),
+			Error::<T>::UnknownSubnet
+		);
+		let mut sorted = netuids.to_vec();
+		sorted.sort_unstable();
+		ensure!(sorted.windows(2).all(|w| w.first() != w.get(1)), Error::<T>::DuplicateSubnet);
+		let max = weights.iter().copied().max().unwrap_or(0);
+		ensure!(max > 0, Error::<T>::AllWeightsZero);
+		let row: Vec<(u16, u16)> = netuids
+			.iter()
+			.zip(weights)
+			.filter(|(_, &w)| w > 0)
+			.map(|(&n, &w)| {
+				let scaled = u32::from(w)
+					.saturating_mul(u32::from(u16::MAX))
+					.checked_div(u32::from(max))
+					.unwrap_or(0);
+				(n, u16::try_from(scaled).unwrap_or(u16::MAX))
+			})
+			.collect();
+		let entries = u32::try_from(row.len()).unwrap_or(u32::MAX);
+		RootWeights::<T>::insert(&hotkey, BoundedVec::truncate_from(row));
+		Self::deposit_event(Event::RootWeightsSet { hotkey, entries });
+		Ok(())
 	}
 }

@@ -42,6 +42,7 @@ parameter_types! {
 	pub const MaxNominators: u32 = 16;
 	pub const MaxPositionsPerColdkey: u32 = 16;
 	pub const MaxEpochsPerBlock: u32 = 1;
+	pub const MaxRootValidators: u32 = 2;
 }
 
 impl pallet_subnets::Config for Test {
@@ -77,6 +78,7 @@ impl pallet_emission::Config for Test {
 	type Epochs = Consensus;
 	type MaxEpochsPerBlock = MaxEpochsPerBlock;
 	type MaxSubnets = MaxSubnetsU32;
+	type MaxRootValidators = MaxRootValidators;
 }
 
 /// Coldkeys 1..=5 hold 100,000 TAO each; hotkeys 100..=110 hold 1 TAO for fees.

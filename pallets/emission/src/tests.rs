@@ -145,3 +145,105 @@ fn a_dissolved_subnets_pending_is_never_minted() {
 		Emission::do_try_state().expect("the invariant still holds");
 	});
 }
+
+mod root {
+	use super::*;
+	use frame_support::assert_noop;
+
+	/// Subnets 1 (Alice's, hotkey 100) and 2 (Bob's, hotkey 101); Alice's hotkey 100 staked.
+	fn two_subnets() {
+		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(ALICE), OWNER_HOT));
+		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(2), 101));
+		assert_ok!(Stake::add_stake(RuntimeOrigin::signed(ALICE), OWNER_HOT, 10 * TAO));
+	}
+
+	#[test]
+	fn root_validators_join_by_stake_and_the_weakest_is_replaced() {
+		new_test_ext().execute_with(|| {
+			two_subnets();
+			assert_noop!(
+				Emission::root_register(RuntimeOrigin::signed(2), OWNER_HOT),
+				Error::<Test>::NotHotkeyOwner
+			);
+			assert_noop!(
+				Emission::root_register(RuntimeOrigin::signed(2), 101),
+				Error::<Test>::NoStake
+			);
+			assert_ok!(Emission::root_register(RuntimeOrigin::signed(ALICE), OWNER_HOT));
+			assert_noop!(
+				Emission::root_register(RuntimeOrigin::signed(ALICE), OWNER_HOT),
+				Error::<Test>::AlreadyRootValidator
+			);
+			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(2), 101, 5 * TAO));
+			assert_ok!(Emission::root_register(RuntimeOrigin::signed(2), 101));
+			// Full at two: Charlie's 102 with 1 TAO is too weak; with 20 TAO it replaces 101.
+			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(3), 102, TAO));
+			assert_noop!(
+				Emission::root_register(RuntimeOrigin::signed(3), 102),
+				Error::<Test>::StakeTooLow
+			);
+			assert_ok!(Emission::set_root_weights(RuntimeOrigin::signed(101), vec![1], vec![1], 0));
+			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(3), 102, 19 * TAO));
+			assert_ok!(Emission::root_register(RuntimeOrigin::signed(3), 102));
+			assert_eq!(RootValidators::<Test>::get().to_vec(), vec![OWNER_HOT, 102]);
+			assert!(RootWeights::<Test>::get(101).is_empty(), "the replaced member's weights go");
+			assert!(emission_events()
+				.contains(&Event::RootRegistered { hotkey: 102, replaced: Some(101) }));
+		});
+	}
+
+	#[test]
+	fn root_weights_are_checked_and_stored_normalized() {
+		new_test_ext().execute_with(|| {
+			two_subnets();
+			let set = |who: AccountId, netuids: Vec<u16>, weights: Vec<u16>| {
+				Emission::set_root_weights(RuntimeOrigin::signed(who), netuids, weights, 0)
+			};
+			assert_noop!(set(OWNER_HOT, vec![1], vec![1]), Error::<Test>::NotRootValidator);
+			assert_ok!(Emission::root_register(RuntimeOrigin::signed(ALICE), OWNER_HOT));
+			assert_noop!(set(OWNER_HOT, vec![1, 2], vec![1]), Error::<Test>::LengthMismatch);
+			assert_noop!(set(OWNER_HOT, vec![1, 9], vec![1, 1]), Error::<Test>::UnknownSubnet);
+			assert_noop!(set(OWNER_HOT, vec![1, 1], vec![1, 1]), Error::<Test>::DuplicateSubnet);
+			assert_noop!(set(OWNER_HOT, vec![1, 2], vec![0, 0]), Error::<Test>::AllWeightsZero);
+			assert_ok!(set(OWNER_HOT, vec![1, 2], vec![30, 10]));
+			assert_eq!(
+				RootWeights::<Test>::get(OWNER_HOT).to_vec(),
+				vec![(1, 65_535), (2, 21_845)]
+			);
+			assert!(emission_events()
+				.contains(&Event::RootWeightsSet { hotkey: OWNER_HOT, entries: 2 }));
+		});
+	}
+
+	#[test]
+	fn shares_follow_the_root_weights_and_are_equal_without_them() {
+		new_test_ext().execute_with(|| {
+			two_subnets();
+			// No root weights: equal shares.
+			run_to_block(2);
+			assert_eq!(PendingEmission::<Test>::get(NetUid(1)), TAO / 2);
+			assert_eq!(PendingEmission::<Test>::get(NetUid(2)), TAO / 2);
+			// One root validator weighting subnet 1 three times subnet 2: consensus is its own
+			// weights, so the shares are 3/4 and 1/4.
+			assert_ok!(Emission::root_register(RuntimeOrigin::signed(ALICE), OWNER_HOT));
+			assert_ok!(Emission::set_root_weights(
+				RuntimeOrigin::signed(OWNER_HOT),
+				vec![1, 2],
+				vec![3, 1],
+				0
+			));
+			run_to_block(3);
+			let (one, two) =
+				(PendingEmission::<Test>::get(NetUid(1)), PendingEmission::<Test>::get(NetUid(2)));
+			assert!((one - TAO / 2).abs_diff(TAO * 3 / 4) <= 1, "{one}");
+			assert!((two - TAO / 2).abs_diff(TAO / 4) <= 1, "{two}");
+			assert_eq!(one + two, 2 * TAO, "every rao of the block emission accrues");
+			assert!(SubnetShares::<Test>::get(NetUid(1)) > SubnetShares::<Test>::get(NetUid(2)));
+			assert_eq!(
+				pallet_subnets::EmissionShares::<Test>::get(NetUid(1)),
+				SubnetShares::<Test>::get(NetUid(1))
+			);
+			assert!(emission_events().contains(&Event::SharesUpdated { subnets: 2 }));
+		});
+	}
+}
