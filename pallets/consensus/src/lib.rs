@@ -104,6 +104,9 @@ pub struct NeuronOutput {
 	pub emission: Balance,
 }
 
+/// A subnet's per-UID storage key: its netuid and its generation (see [`Generation`]).
+pub type SubnetKey = (NetUid, u32);
+
 /// The epoch `block` belongs to on a subnet with `tempo`: `(block + netuid + 1) / (tempo + 1)`.
 /// Epoch boundaries are staggered by netuid.
 pub fn epoch_index(netuid: NetUid, tempo: u16, block: BlockNumber) -> u64 {
@@ -149,7 +152,7 @@ pub mod pallet {
 	pub type Weights<T: Config> = StorageDoubleMap<
 		_,
 		Twox64Concat,
-		NetUid,
+		SubnetKey,
 		Twox64Concat,
 		Uid,
 		BoundedVec<(u16, u16), T::MaxUids>,
@@ -159,7 +162,18 @@ pub mod pallet {
 	/// The block each UID last set weights (or registered).
 	#[pallet::storage]
 	pub type LastUpdate<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, NetUid, Twox64Concat, Uid, BlockNumber, OptionQuery>;
+		StorageDoubleMap<_, Twox64Concat, SubnetKey, Twox64Concat, Uid, BlockNumber, OptionQuery>;
+
+	/// How many times each netuid's subnet was dissolved: the per-UID state of a dissolved
+	/// subnet stays under its old generation until `on_idle` clears it, so a new subnet at the
+	/// same netuid starts empty at once.
+	#[pallet::storage]
+	pub type Generation<T: Config> = StorageMap<_, Twox64Concat, NetUid, u32, ValueQuery>;
+
+	/// Generations of dissolved subnets whose per-UID state is still being cleared.
+	#[pallet::storage]
+	pub type StaleGenerations<T: Config> =
+		StorageValue<_, BoundedVec<SubnetKey, ConstU32<1_024>>, ValueQuery>;
 
 	/// Validator permits from the last epoch, by UID.
 	#[pallet::storage]
@@ -171,7 +185,7 @@ pub mod pallet {
 	pub type Bonds<T: Config> = StorageDoubleMap<
 		_,
 		Twox64Concat,
-		NetUid,
+		SubnetKey,
 		Twox64Concat,
 		Uid,
 		BoundedVec<(u16, u16), T::MaxUids>,
@@ -193,7 +207,7 @@ pub mod pallet {
 	pub type WeightCommits<T: Config> = StorageDoubleMap<
 		_,
 		Twox64Concat,
-		NetUid,
+		SubnetKey,
 		Blake2_128Concat,
 		T::AccountId,
 		(H256, BlockNumber),
@@ -252,6 +266,14 @@ pub mod pallet {
 		RevealTooLate,
 	}
 
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Clears dissolved subnets' per-UID state with the block's spare weight.
+		fn on_idle(_: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::clear_stale(remaining)
+		}
+	}
+
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Sets the signing hotkey's weights on a subnet without commit-reveal.
@@ -296,6 +318,11 @@ pub mod pallet {
 }
 
 impl<T: Config> Pallet<T> {
+	/// The per-UID storage key of a live subnet.
+	pub fn key(netuid: NetUid) -> SubnetKey {
+		(netuid, Generation::<T>::get(netuid))
+	}
+
 	fn now() -> BlockNumber {
 		frame_system::Pallet::<T>::block_number().unique_saturated_into()
 	}
@@ -351,7 +378,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(self_weight_only || !above_limit, Error::<T>::WeightAboveLimit);
 		ensure!(version_key >= params.weights_version_key, Error::<T>::OutdatedVersionKey);
 		let now = Self::now();
-		if let Some(last) = LastUpdate::<T>::get(netuid, uid) {
+		if let Some(last) = LastUpdate::<T>::get(Self::key(netuid), uid) {
 			ensure!(
 				now.saturating_sub(last) >= params.weights_rate_limit,
 				Error::<T>::WeightsRateLimitExceeded
@@ -372,8 +399,8 @@ impl<T: Config> Pallet<T> {
 			.collect();
 		let entries = u32::try_from(row.len()).unwrap_or(u32::MAX);
 		let row = BoundedVec::try_from(row).map_err(|_| Error::<T>::UnknownUid)?;
-		Weights::<T>::insert(netuid, uid, row);
-		LastUpdate::<T>::insert(netuid, uid, now);
+		Weights::<T>::insert(Self::key(netuid), uid, row);
+		LastUpdate::<T>::insert(Self::key(netuid), uid, now);
 		Self::deposit_event(Event::WeightsSet { netuid, uid, entries });
 		Ok(())
 	}
@@ -383,13 +410,13 @@ impl<T: Config> Pallet<T> {
 		ensure!(params.commit_reveal_enabled, Error::<T>::CommitRevealDisabled);
 		let uid = T::Subnets::uid_of(netuid, &hotkey).ok_or(Error::<T>::HotkeyNotRegistered)?;
 		let now = Self::now();
-		if let Some(last) = LastUpdate::<T>::get(netuid, uid) {
+		if let Some(last) = LastUpdate::<T>::get(Self::key(netuid), uid) {
 			ensure!(
 				now.saturating_sub(last) >= params.weights_rate_limit,
 				Error::<T>::WeightsRateLimitExceeded
 			);
 		}
-		WeightCommits::<T>::insert(netuid, &hotkey, (hash, now));
+		WeightCommits::<T>::insert(Self::key(netuid), &hotkey, (hash, now));
 		Self::deposit_event(Event::WeightsCommitted { netuid, hotkey, hash });
 		Ok(())
 	}
@@ -405,7 +432,7 @@ impl<T: Config> Pallet<T> {
 		let params = T::Subnets::hyperparams(netuid).ok_or(Error::<T>::SubnetNotFound)?;
 		ensure!(params.commit_reveal_enabled, Error::<T>::CommitRevealDisabled);
 		let (hash, committed_at) =
-			WeightCommits::<T>::get(netuid, &hotkey).ok_or(Error::<T>::NoCommit)?;
+			WeightCommits::<T>::get(Self::key(netuid), &hotkey).ok_or(Error::<T>::NoCommit)?;
 		let revealed = Self::commit_hash(&hotkey, netuid, &uids, &weights, &salt, version_key);
 		ensure!(revealed == hash, Error::<T>::RevealMismatch);
 		let reveal_epoch = epoch_index(netuid, params.tempo, committed_at)
@@ -413,7 +440,7 @@ impl<T: Config> Pallet<T> {
 		let now_epoch = epoch_index(netuid, params.tempo, Self::now());
 		ensure!(now_epoch >= reveal_epoch, Error::<T>::RevealTooEarly);
 		ensure!(now_epoch == reveal_epoch, Error::<T>::RevealTooLate);
-		WeightCommits::<T>::remove(netuid, &hotkey);
+		WeightCommits::<T>::remove(Self::key(netuid), &hotkey);
 		// The commit already passed the rate limit.
 		let params = SubnetHyperparams { weights_rate_limit: 0, ..params };
 		Self::do_set_weights(netuid, &hotkey, &params, &uids, &weights, version_key)
@@ -439,15 +466,15 @@ impl<T: Config> Pallet<T> {
 		let last_update: Vec<u64> = uids()
 			.zip(&registered_at)
 			.map(|(uid, &registered)| {
-				LastUpdate::<T>::get(netuid, uid).map(u64::from).unwrap_or(registered)
+				LastUpdate::<T>::get(Self::key(netuid), uid).map(u64::from).unwrap_or(registered)
 			})
 			.collect();
 		let mut permits = ValidatorPermits::<T>::get(netuid).into_inner();
 		permits.resize(size, false);
 		let weights: Vec<Vec<(u16, u16)>> =
-			uids().map(|uid| Weights::<T>::get(netuid, uid).into_inner()).collect();
+			uids().map(|uid| Weights::<T>::get(Self::key(netuid), uid).into_inner()).collect();
 		let bonds: Vec<Vec<(u16, u16)>> =
-			uids().map(|uid| Bonds::<T>::get(netuid, uid).into_inner()).collect();
+			uids().map(|uid| Bonds::<T>::get(Self::key(netuid), uid).into_inner()).collect();
 		let now = Self::now();
 		let yuma = YumaParams {
 			kappa: params.kappa,
@@ -498,9 +525,9 @@ impl<T: Config> Pallet<T> {
 		);
 		for (uid, row) in uids().zip(out.bonds.iter()) {
 			if row.is_empty() {
-				Bonds::<T>::remove(netuid, uid);
+				Bonds::<T>::remove(Self::key(netuid), uid);
 			} else {
-				Bonds::<T>::insert(netuid, uid, BoundedVec::truncate_from(row.clone()));
+				Bonds::<T>::insert(Self::key(netuid), uid, BoundedVec::truncate_from(row.clone()));
 			}
 		}
 		BondsUpdatedAt::<T>::insert(netuid, now);
@@ -539,29 +566,78 @@ impl<T: Config> NeuronHooks for Pallet<T> {
 	/// A new holder of `uid` starts without weights; weights others put on the UID stop
 	/// counting through the epoch's registration mask (weights older than the registration).
 	fn on_neuron_replaced(netuid: NetUid, uid: Uid) -> Weight {
-		Weights::<T>::remove(netuid, uid);
-		LastUpdate::<T>::remove(netuid, uid);
-		Bonds::<T>::remove(netuid, uid);
+		Weights::<T>::remove(Self::key(netuid), uid);
+		LastUpdate::<T>::remove(Self::key(netuid), uid);
+		Bonds::<T>::remove(Self::key(netuid), uid);
 		Self::deposit_event(Event::WeightsCleared { netuid, uid });
 		T::DbWeight::get().writes(3)
 	}
 
+	/// The subnet's per-UID state moves to a stale generation, cleared later by `on_idle`; a new
+	/// subnet at this netuid starts from an empty generation at once.
 	fn on_subnet_removed(netuid: NetUid) -> Weight {
-		let max = T::MaxUids::get();
-		let weights = Weights::<T>::clear_prefix(netuid, max, None).unique;
-		let updates = LastUpdate::<T>::clear_prefix(netuid, max, None).unique;
-		let commits = WeightCommits::<T>::clear_prefix(netuid, max, None).unique;
-		let bonds = Bonds::<T>::clear_prefix(netuid, max, None).unique;
+		let stale = Self::key(netuid);
+		let queued = StaleGenerations::<T>::mutate(|queue| queue.try_push(stale).is_ok());
+		if !queued {
+			// The queue is full (over a thousand dissolutions pending): clear at once.
+			Self::clear_generation(stale, T::MaxUids::get());
+		}
+		Generation::<T>::mutate(netuid, |generation| *generation = generation.saturating_add(1));
 		ValidatorPermits::<T>::remove(netuid);
 		Outputs::<T>::remove(netuid);
 		BondsUpdatedAt::<T>::remove(netuid);
-		let removed = u64::from(
-			weights.saturating_add(updates).saturating_add(commits).saturating_add(bonds),
-		);
-		T::DbWeight::get().writes(removed.saturating_add(1))
+		if queued {
+			T::DbWeight::get().reads_writes(2, 5)
+		} else {
+			Self::clear_cost(T::MaxUids::get())
+		}
 	}
 
 	fn weight_bound() -> Weight {
-		T::DbWeight::get().writes(u64::from(T::MaxUids::get()).saturating_mul(4).saturating_add(3))
+		T::DbWeight::get().reads_writes(2, 5)
+	}
+}
+
+/// Entries cleared per map and step of `on_idle`.
+const CLEAR_STEP: u32 = 256;
+
+impl<T: Config> Pallet<T> {
+	/// What clearing up to `limit` entries from each per-UID map costs.
+	fn clear_cost(limit: u32) -> Weight {
+		T::DbWeight::get().reads_writes(1, u64::from(limit).saturating_mul(4).saturating_add(1))
+	}
+
+	/// Removes up to `limit` entries of `key` from each per-UID map; true when none are left.
+	fn clear_generation(key: SubnetKey, limit: u32) -> bool {
+		let done = [
+			Weights::<T>::clear_prefix(key, limit, None).maybe_cursor.is_none(),
+			LastUpdate::<T>::clear_prefix(key, limit, None).maybe_cursor.is_none(),
+			Bonds::<T>::clear_prefix(key, limit, None).maybe_cursor.is_none(),
+			WeightCommits::<T>::clear_prefix(key, limit, None).maybe_cursor.is_none(),
+		];
+		done.iter().all(|&d| d)
+	}
+
+	/// Clears stale generations, step by step, while `remaining` allows.
+	fn clear_stale(remaining: Weight) -> Weight {
+		let step = Self::clear_cost(CLEAR_STEP);
+		let mut used = T::DbWeight::get().reads(1);
+		let mut queue = StaleGenerations::<T>::get();
+		let mut changed = false;
+		while let Some(&key) = queue.first() {
+			if !used.saturating_add(step).all_lte(remaining) {
+				break;
+			}
+			used = used.saturating_add(step);
+			if Self::clear_generation(key, CLEAR_STEP) {
+				queue.remove(0);
+				changed = true;
+			}
+		}
+		if changed {
+			StaleGenerations::<T>::put(queue);
+			used = used.saturating_add(T::DbWeight::get().writes(1));
+		}
+		used
 	}
 }

@@ -39,8 +39,11 @@ fn set_weights_stores_the_row_with_its_largest_entry_at_u16_max() {
 	new_test_ext().execute_with(|| {
 		subnet();
 		assert_ok!(set(OWNER_HOT, vec![1, 2, 3], vec![10, 20, 0]));
-		assert_eq!(Weights::<Test>::get(NET, Uid(0)).to_vec(), vec![(1, 32_767), (2, 65_535)]);
-		assert_eq!(LastUpdate::<Test>::get(NET, Uid(0)), Some(1));
+		assert_eq!(
+			Weights::<Test>::get(Consensus::key(NET), Uid(0)).to_vec(),
+			vec![(1, 32_767), (2, 65_535)]
+		);
+		assert_eq!(LastUpdate::<Test>::get(Consensus::key(NET), Uid(0)), Some(1));
 		assert_eq!(
 			consensus_events(),
 			vec![Event::WeightsSet { netuid: NET, uid: Uid(0), entries: 2 }]
@@ -145,8 +148,11 @@ fn commit_then_reveal_in_the_next_epoch() {
 		System::set_block_number(9);
 		assert_noop!(reveal(vec![1, 2, 3]), Error::<Test>::RevealMismatch);
 		assert_ok!(reveal(salt.clone()));
-		assert_eq!(Weights::<Test>::get(NET, Uid(0)).to_vec(), vec![(1, 32_767), (2, 65_535)]);
-		assert!(WeightCommits::<Test>::get(NET, OWNER_HOT).is_none());
+		assert_eq!(
+			Weights::<Test>::get(Consensus::key(NET), Uid(0)).to_vec(),
+			vec![(1, 32_767), (2, 65_535)]
+		);
+		assert!(WeightCommits::<Test>::get(Consensus::key(NET), OWNER_HOT).is_none());
 		// A commit revealed an epoch late is refused.
 		assert_ok!(commit());
 		System::set_block_number(9 + 22);
@@ -175,14 +181,28 @@ fn a_replaced_uid_loses_its_weights_and_a_dissolved_subnet_everything() {
 		System::set_block_number(2);
 		assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(3), NET, 105));
 		assert_eq!(pallet_subnets::Keys::<Test>::get(NET, Uid(1)), Some(105));
-		assert!(Weights::<Test>::get(NET, Uid(1)).is_empty());
-		assert_eq!(LastUpdate::<Test>::get(NET, Uid(1)), None);
+		assert!(Weights::<Test>::get(Consensus::key(NET), Uid(1)).is_empty());
+		assert_eq!(LastUpdate::<Test>::get(Consensus::key(NET), Uid(1)), None);
 		assert!(consensus_events().contains(&Event::WeightsCleared { netuid: NET, uid: Uid(1) }));
-		assert!(!Weights::<Test>::get(NET, Uid(0)).is_empty(), "others keep theirs");
+		assert!(
+			!Weights::<Test>::get(Consensus::key(NET), Uid(0)).is_empty(),
+			"others keep theirs"
+		);
+		let old = Consensus::key(NET);
 		assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(1), NET));
-		assert_eq!(Weights::<Test>::iter_prefix(NET).count(), 0);
-		assert_eq!(LastUpdate::<Test>::iter_prefix(NET).count(), 0);
+		// A new subnet at this netuid starts empty at once; the old rows wait for on_idle.
+		assert_eq!(Weights::<Test>::iter_prefix(Consensus::key(NET)).count(), 0);
 		assert!(ValidatorPermits::<Test>::get(NET).is_empty());
+		assert_eq!(StaleGenerations::<Test>::get().to_vec(), vec![old]);
+		assert!(Weights::<Test>::iter_prefix(old).count() > 0);
+		// Not enough spare weight: nothing happens; enough: all of it goes.
+		use frame_support::traits::Hooks;
+		Consensus::on_idle(2, Weight::zero());
+		assert!(Weights::<Test>::iter_prefix(old).count() > 0);
+		Consensus::on_idle(2, Weight::MAX);
+		assert_eq!(Weights::<Test>::iter_prefix(old).count(), 0);
+		assert_eq!(LastUpdate::<Test>::iter_prefix(old).count(), 0);
+		assert!(StaleGenerations::<Test>::get().is_empty());
 	});
 }
 
@@ -210,7 +230,7 @@ fn an_epoch_pays_the_weighted_miner_and_the_validator_and_stores_outputs() {
 		assert_eq!(outputs[0].dividends, u16::MAX);
 		assert_eq!(outputs[1].emission, 375_000);
 		assert!(outputs[0].validator_permit && outputs[0].active);
-		assert!(!Bonds::<Test>::get(NET, Uid(0)).is_empty());
+		assert!(!Bonds::<Test>::get(Consensus::key(NET), Uid(0)).is_empty());
 		assert_eq!(
 			pallet_subnets::PruningScores::<Test>::get(NET).to_vec(),
 			vec![500_000, 375_000, 125_000, 0, 0]
