@@ -17,6 +17,10 @@
 //! | 1 | `commit_weights(netuid, hash)` | the hotkey |
 //! | 2 | `reveal_weights(netuid, uids, weights, salt, version_key)` | the hotkey |
 //!
+//! The calls are free (`Pays::No`); [`CheckWeights`], a transaction extension, refuses them in
+//! the pool unless the signer is a registered hotkey with a permit (or a lone self-weight) and
+//! past the rate limit, so they cannot be used to spam.
+//!
 //! The commit hash is BLAKE2-256 of the SCALE encoding of
 //! `(hotkey, netuid, uids, weights, salt, version_key)`.
 //!
@@ -32,9 +36,9 @@
 //! with the subnets pallet, and returns the payout for the emission pallet to make.
 //!
 //! ## Status
-//! Not yet in the runtime: the emission pallet that schedules epochs and pays them out, the
-//! transaction extension that keeps free weight calls from spamming the pool, and the
-//! benchmarks (the call weights below are fixed estimates until then) come next.
+//! Not yet in the runtime (nor [`CheckWeights`] in its extension list): the benchmarks (the call
+//! weights below are fixed estimates until then) and the end-to-end proof that polkadot.js signs
+//! with the extension come next. The emission pallet schedules epochs and pays them out.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // Chain data never panics or overflows silently; tests may.
@@ -51,7 +55,10 @@
 
 extern crate alloc;
 
+pub use extension::CheckWeights;
 pub use pallet::*;
+
+mod extension;
 
 #[cfg(test)]
 mod mock;
@@ -278,7 +285,7 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Sets the signing hotkey's weights on a subnet without commit-reveal.
 		#[pallet::call_index(0)]
-		#[pallet::weight(Weight::from_parts(50_000_000, 0).saturating_add(T::DbWeight::get().reads_writes(8, 2)))]
+		#[pallet::weight((Weight::from_parts(50_000_000, 0).saturating_add(T::DbWeight::get().reads_writes(8, 2)), DispatchClass::Normal, Pays::No))]
 		pub fn set_weights(
 			origin: OriginFor<T>,
 			netuid: NetUid,
@@ -294,7 +301,7 @@ pub mod pallet {
 
 		/// Commits to weights to reveal in the epoch after this one (or `reveal_period` later).
 		#[pallet::call_index(1)]
-		#[pallet::weight(Weight::from_parts(30_000_000, 0).saturating_add(T::DbWeight::get().reads_writes(4, 1)))]
+		#[pallet::weight((Weight::from_parts(30_000_000, 0).saturating_add(T::DbWeight::get().reads_writes(4, 1)), DispatchClass::Normal, Pays::No))]
 		pub fn commit_weights(origin: OriginFor<T>, netuid: NetUid, hash: H256) -> DispatchResult {
 			let hotkey = ensure_signed(origin)?;
 			Self::do_commit_weights(netuid, hotkey, hash)
@@ -302,7 +309,7 @@ pub mod pallet {
 
 		/// Reveals committed weights and sets them.
 		#[pallet::call_index(2)]
-		#[pallet::weight(Weight::from_parts(60_000_000, 0).saturating_add(T::DbWeight::get().reads_writes(9, 3)))]
+		#[pallet::weight((Weight::from_parts(60_000_000, 0).saturating_add(T::DbWeight::get().reads_writes(9, 3)), DispatchClass::Normal, Pays::No))]
 		pub fn reveal_weights(
 			origin: OriginFor<T>,
 			netuid: NetUid,
@@ -639,5 +646,33 @@ impl<T: Config> Pallet<T> {
 			used = used.saturating_add(T::DbWeight::get().writes(1));
 		}
 		used
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// The checks the transaction pool can make before a weight call reaches a block: the
+	/// subnet exists, `hotkey` is registered in it, holds a permit (unless the row may be a lone
+	/// self-weight, which the call checks in full), and, for `rate_limited` calls, is past the
+	/// weights rate limit.
+	pub fn check_caller(
+		netuid: NetUid,
+		hotkey: &T::AccountId,
+		rate_limited: bool,
+		may_lack_permit: bool,
+	) -> Result<(), Error<T>> {
+		let params = T::Subnets::hyperparams(netuid).ok_or(Error::<T>::SubnetNotFound)?;
+		let uid = T::Subnets::uid_of(netuid, hotkey).ok_or(Error::<T>::HotkeyNotRegistered)?;
+		let permitted =
+			ValidatorPermits::<T>::get(netuid).get(usize::from(uid.0)).copied().unwrap_or(false);
+		ensure!(permitted || may_lack_permit, Error::<T>::NoValidatorPermit);
+		if rate_limited {
+			if let Some(last) = LastUpdate::<T>::get(Self::key(netuid), uid) {
+				ensure!(
+					Self::now().saturating_sub(last) >= params.weights_rate_limit,
+					Error::<T>::WeightsRateLimitExceeded
+				);
+			}
+		}
+		Ok(())
 	}
 }

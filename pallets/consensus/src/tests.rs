@@ -244,3 +244,87 @@ fn an_epoch_pays_the_weighted_miner_and_the_validator_and_stores_outputs() {
 		assert_eq!(Consensus::run_epoch(NetUid(9), 1), None);
 	});
 }
+
+mod extension {
+	use super::*;
+	use codec::Encode;
+	use frame_support::{dispatch::GetDispatchInfo, pallet_prelude::TransactionSource};
+	use sp_runtime::{
+		traits::{TransactionExtension, TxBaseImplication},
+		transaction_validity::{InvalidTransaction, TransactionValidityError},
+	};
+
+	fn check(who: AccountId, call: RuntimeCall) -> Result<(), TransactionValidityError> {
+		CheckWeights::<Test>::default()
+			.validate(
+				RuntimeOrigin::signed(who),
+				&call,
+				&call.get_dispatch_info(),
+				0,
+				(),
+				&TxBaseImplication(()),
+				TransactionSource::External,
+			)
+			.map(|_| ())
+	}
+
+	fn weights(netuid: NetUid, uids: Vec<u16>) -> RuntimeCall {
+		let weights = vec![1; uids.len()];
+		RuntimeCall::Consensus(Call::set_weights { netuid, uids, weights, version_key: 0 })
+	}
+
+	fn refused(code: u8) -> Result<(), TransactionValidityError> {
+		Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(code)))
+	}
+
+	#[test]
+	fn it_encodes_to_nothing_and_lets_other_calls_pass() {
+		new_test_ext().execute_with(|| {
+			assert!(CheckWeights::<Test>::default().encode().is_empty());
+			let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+			assert_eq!(check(109, remark), Ok(()));
+		});
+	}
+
+	#[test]
+	fn the_pool_refuses_weight_calls_from_strangers_and_too_often() {
+		new_test_ext().execute_with(|| {
+			subnet();
+			assert_eq!(check(OWNER_HOT, weights(NetUid(9), vec![1])), refused(1));
+			assert_eq!(check(109, weights(NET, vec![1])), refused(2));
+			assert_eq!(check(101, weights(NET, vec![2, 3])), refused(3));
+			assert_eq!(
+				check(101, weights(NET, vec![1])),
+				Ok(()),
+				"a lone self-weight needs no permit"
+			);
+			assert_eq!(check(OWNER_HOT, weights(NET, vec![1, 2])), Ok(()));
+			assert_ok!(set(OWNER_HOT, vec![1, 2], vec![1, 1]));
+			assert_eq!(check(OWNER_HOT, weights(NET, vec![1, 2])), refused(4));
+			let commit =
+				RuntimeCall::Consensus(Call::commit_weights { netuid: NET, hash: H256::zero() });
+			assert_eq!(check(OWNER_HOT, commit), refused(4));
+			assert_eq!(
+				check(
+					109,
+					RuntimeCall::Consensus(Call::commit_weights {
+						netuid: NET,
+						hash: H256::zero()
+					})
+				),
+				refused(2)
+			);
+		});
+	}
+
+	#[test]
+	fn weight_calls_are_free() {
+		use frame_support::dispatch::Pays;
+		for call in [
+			weights(NET, vec![1]),
+			RuntimeCall::Consensus(Call::commit_weights { netuid: NET, hash: H256::zero() }),
+		] {
+			assert_eq!(call.get_dispatch_info().pays_fee, Pays::No);
+		}
+	}
+}
