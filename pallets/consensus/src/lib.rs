@@ -114,6 +114,29 @@ pub struct NeuronOutput {
 /// A subnet's per-UID storage key: its netuid and its generation (see [`Generation`]).
 pub type SubnetKey = (NetUid, u32);
 
+/// Whether `ids` names some id twice.
+pub fn has_duplicates(ids: &[u16]) -> bool {
+	let mut sorted = ids.to_vec();
+	sorted.sort_unstable();
+	sorted.windows(2).any(|pair| pair.first() == pair.get(1))
+}
+
+/// A weight row as stored: zero entries dropped, the rest scaled so that the largest is
+/// `u16::MAX`. `max` is the largest of `weights` (0 gives an empty row).
+pub fn max_upscaled(ids: &[u16], weights: &[u16], max: u16) -> Vec<(u16, u16)> {
+	ids.iter()
+		.zip(weights)
+		.filter(|(_, &w)| w > 0)
+		.map(|(&id, &w)| {
+			let scaled = u32::from(w)
+				.saturating_mul(u32::from(u16::MAX))
+				.checked_div(u32::from(max))
+				.unwrap_or(0);
+			(id, u16::try_from(scaled).unwrap_or(u16::MAX))
+		})
+		.collect()
+}
+
 /// The epoch `block` belongs to on a subnet with `tempo`: `(block + netuid + 1) / (tempo + 1)`.
 /// Epoch boundaries are staggered by netuid.
 pub fn epoch_index(netuid: NetUid, tempo: u16, block: BlockNumber) -> u64 {
@@ -360,9 +383,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(uids.len() == weights.len(), Error::<T>::LengthMismatch);
 		let neurons = T::Subnets::neuron_count(netuid);
 		ensure!(uids.iter().all(|&target| target < neurons), Error::<T>::UnknownUid);
-		let mut seen = uids.to_vec();
-		seen.sort_unstable();
-		ensure!(seen.windows(2).all(|pair| pair.first() != pair.get(1)), Error::<T>::DuplicateUid);
+		ensure!(!has_duplicates(uids), Error::<T>::DuplicateUid);
 		let max = weights.iter().copied().max().unwrap_or(0);
 		ensure!(max > 0, Error::<T>::AllWeightsZero);
 
@@ -392,18 +413,7 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 
-		let row: Vec<(u16, u16)> = uids
-			.iter()
-			.zip(weights)
-			.filter(|(_, &w)| w > 0)
-			.map(|(&target, &w)| {
-				let scaled = u32::from(w)
-					.saturating_mul(u32::from(u16::MAX))
-					.checked_div(u32::from(max))
-					.unwrap_or(0);
-				(target, u16::try_from(scaled).unwrap_or(u16::MAX))
-			})
-			.collect();
+		let row = max_upscaled(uids, weights, max);
 		let entries = u32::try_from(row.len()).unwrap_or(u32::MAX);
 		let row = BoundedVec::try_from(row).map_err(|_| Error::<T>::UnknownUid)?;
 		Weights::<T>::insert(Self::key(netuid), uid, row);

@@ -236,10 +236,11 @@ impl<T: Config> Pallet<T> {
 				T::Currency::total_issuance().saturating_add(T::Subnets::total_recycled());
 			InitialIssuance::<T>::put(before_burns);
 		}
-		Self::accrue();
+		let subnets = T::Subnets::subnets();
+		Self::accrue(&subnets);
 		let now = Self::now();
 		let mut queue = EpochQueue::<T>::get();
-		for netuid in T::Subnets::subnets() {
+		for &netuid in &subnets {
 			let Some(params) = T::Subnets::hyperparams(netuid) else { continue };
 			let epoch = pallet_consensus::epoch_index(netuid, params.tempo, now);
 			let before = pallet_consensus::epoch_index(netuid, params.tempo, now.saturating_sub(1));
@@ -265,8 +266,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Adds this block's emission to the subnets' pending emission by their shares (the
 	/// rounding remainder to the first subnet). Nothing is emitted while there is no subnet.
-	pub fn accrue() {
-		let subnets = T::Subnets::subnets();
+	pub fn accrue(subnets: &[NetUid]) {
 		let count = u64::try_from(subnets.len()).unwrap_or(u64::MAX);
 		if count == 0 {
 			return;
@@ -276,8 +276,8 @@ impl<T: Config> Pallet<T> {
 		if amount == 0 {
 			return;
 		}
-		let shares = Self::subnet_shares(&subnets);
-		Self::record_shares(&subnets, &shares);
+		let shares = Self::subnet_shares(subnets);
+		Self::record_shares(subnets, &shares);
 		let total: u128 = shares.iter().map(|&w| u128::from(w)).sum();
 		let parts: Vec<Balance> = shares
 			.iter()
@@ -490,23 +490,10 @@ impl<T: Config> Pallet<T> {
 			netuids.iter().all(|&n| T::Subnets::is_subnet(NetUid(n))),
 			Error::<T>::UnknownSubnet
 		);
-		let mut sorted = netuids.to_vec();
-		sorted.sort_unstable();
-		ensure!(sorted.windows(2).all(|w| w.first() != w.get(1)), Error::<T>::DuplicateSubnet);
+		ensure!(!pallet_consensus::has_duplicates(netuids), Error::<T>::DuplicateSubnet);
 		let max = weights.iter().copied().max().unwrap_or(0);
 		ensure!(max > 0, Error::<T>::AllWeightsZero);
-		let row: Vec<(u16, u16)> = netuids
-			.iter()
-			.zip(weights)
-			.filter(|(_, &w)| w > 0)
-			.map(|(&n, &w)| {
-				let scaled = u32::from(w)
-					.saturating_mul(u32::from(u16::MAX))
-					.checked_div(u32::from(max))
-					.unwrap_or(0);
-				(n, u16::try_from(scaled).unwrap_or(u16::MAX))
-			})
-			.collect();
+		let row = pallet_consensus::max_upscaled(netuids, weights, max);
 		let entries = u32::try_from(row.len()).unwrap_or(u32::MAX);
 		RootWeights::<T>::insert(&hotkey, BoundedVec::truncate_from(row));
 		Self::deposit_event(Event::RootWeightsSet { hotkey, entries });
