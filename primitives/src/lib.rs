@@ -33,7 +33,8 @@ mod stake;
 mod subnets;
 pub use stake::StakeInterface;
 pub use subnets::{
-	EpochPayout, EpochRunner, HotkeyOwnership, NeuronHooks, SubnetHyperparams, SubnetsInterface,
+	EpochPayout, EpochRunner, HotkeyOwnership, NeuronHooks, SubnetHyperparams,
+	SubnetsBenchmarkHelper, SubnetsInterface,
 };
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};

@@ -2,6 +2,7 @@
 
 use crate::Balance;
 use sp_runtime::DispatchError;
+use sp_weights::Weight;
 
 /// Stake as voting power and as the place rewards compound.
 pub trait StakeInterface<AccountId> {
@@ -24,4 +25,9 @@ pub trait StakeInterface<AccountId> {
 		coldkey: &AccountId,
 		amount: Balance,
 	) -> Result<(), DispatchError>;
+	/// What paying `hotkey` with [`StakeInterface::pay_hotkey`] weighs now (it touches every
+	/// position on the hotkey).
+	fn pay_hotkey_weight(hotkey: &AccountId) -> Weight;
+	/// What one [`StakeInterface::pay_position`] weighs.
+	fn pay_position_weight() -> Weight;
 }

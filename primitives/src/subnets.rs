@@ -148,6 +148,20 @@ pub struct EpochPayout<AccountId> {
 pub trait EpochRunner<AccountId> {
 	/// Runs the epoch of `netuid` over `emission` rao; `None` for an unknown subnet.
 	fn run_epoch(netuid: NetUid, emission: Balance) -> Option<EpochPayout<AccountId>>;
+	/// The most the epoch of `netuid` can weigh now, from its UIDs and the most non-zero
+	/// weights it can read (the payouts not included).
+	fn epoch_weight(netuid: NetUid) -> Weight;
+}
+
+/// Sets up subnets for other pallets' benchmarks; the subnets pallet implements it with its
+/// `runtime-benchmarks` feature.
+pub trait SubnetsBenchmarkHelper<AccountId> {
+	/// A new subnet with `n` neurons (at least one) and every registration limit lifted: its
+	/// netuid and the hotkeys by UID (UID 0 is the owner's hotkey). All the hotkeys belong to
+	/// the subnet's owner; `seed` tells subnets' accounts apart.
+	fn subnet_with_neurons(n: u16, seed: u32) -> Result<(NetUid, Vec<AccountId>), &'static str>;
+	/// Replaces the subnet's hyperparameters, unchecked.
+	fn set_hyperparams(netuid: NetUid, params: SubnetHyperparams);
 }
 
 /// The one coldkey that owns each hotkey, forever.

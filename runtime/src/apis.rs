@@ -194,6 +194,16 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_emission::runtime_api::EmissionApi<Block> for Runtime {
+		fn emission_schedule() -> pallet_emission::EmissionSchedule {
+			crate::Emission::emission_schedule()
+		}
+
+		fn subnet_emission() -> Vec<pallet_emission::SubnetEmission> {
+			crate::Emission::subnet_emission()
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)

@@ -4,7 +4,10 @@ use alloc::{string::String, vec::Vec};
 use frame_benchmarking::{BenchmarkBatch, BenchmarkConfig, BenchmarkList};
 use frame_support::traits::{StorageInfo, WhitelistedStorageKeys};
 
-use crate::{AllPalletsWithSystem, Balances, Runtime, Stake, Subnets, Sudo, Timestamp, Utility};
+use crate::{
+	AllPalletsWithSystem, Balances, Consensus, Emission, Runtime, Stake, Subnets, Sudo, Timestamp,
+	Utility,
+};
 
 type SystemBench = frame_system_benchmarking::Pallet<Runtime>;
 
@@ -18,6 +21,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_utility, Utility]
 	[pallet_subnets, Subnets]
 	[pallet_stake, Stake]
+	[pallet_consensus, Consensus]
+	[pallet_emission, Emission]
 );
 
 /// The benchmarks this runtime has, for `benchmark pallet --list`.

@@ -31,6 +31,8 @@ pub mod apis;
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
+#[cfg(test)]
+mod tests;
 
 use alloc::{borrow::Cow, vec::Vec};
 use sp_runtime::{generic, impl_opaque_keys, traits::BlakeTwo256, MultiAddress};
@@ -95,7 +97,9 @@ pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 /// The transaction extensions, in the order polkadot.js and other signers expect them.
 ///
 /// `CheckMetadataHash` lets offline signers verify the metadata they decode with; signers that do
-/// not use it send mode `Disabled`, which costs nothing.
+/// not use it send mode `Disabled`, which costs nothing. `CheckWeights` comes last and encodes to
+/// nothing, so clients sign without knowing it: it refuses free weight calls in the pool unless
+/// the signer may make them.
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
@@ -106,6 +110,7 @@ pub type TxExtension = (
 	frame_system::CheckWeight<Runtime>,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+	pallet_consensus::CheckWeights<Runtime>,
 );
 
 /// An extrinsic as the runtime decodes it.
@@ -185,4 +190,12 @@ mod runtime {
 	/// Stake and delegation: TAO held on coldkeys, share pools per hotkey, takes.
 	#[runtime::pallet_index(9)]
 	pub type Stake = pallet_stake;
+
+	/// Weights (set, or committed and revealed) and each subnet's Yuma epoch.
+	#[runtime::pallet_index(10)]
+	pub type Consensus = pallet_consensus;
+
+	/// Block emission with halvings, the root network's subnet shares, epoch payouts.
+	#[runtime::pallet_index(11)]
+	pub type Emission = pallet_emission;
 }

@@ -27,7 +27,8 @@ use taonet_primitives::NetUid;
 /// lone self-weight) and is past the weights rate limit. Other calls pass untouched.
 ///
 /// Refusals are `InvalidTransaction::Custom(code)` with the code of the pallet's error:
-/// 1 unknown subnet, 2 hotkey not registered, 3 no validator permit, 4 rate limit.
+/// 1 unknown subnet, 2 hotkey not registered, 3 no validator permit, 4 rate limit, 5 `uids`
+/// and `weights` of different lengths, 6 a row longer than `MaxUids`.
 #[derive(Encode, Decode, DecodeWithMemTracking, Clone, Eq, PartialEq, TypeInfo)]
 #[scale_info(skip_type_params(T))]
 pub struct CheckWeights<T>(PhantomData<T>);
@@ -51,6 +52,8 @@ pub fn refusal_code<T: Config>(error: &Error<T>) -> u8 {
 		Error::<T>::HotkeyNotRegistered => 2,
 		Error::<T>::NoValidatorPermit => 3,
 		Error::<T>::WeightsRateLimitExceeded => 4,
+		Error::<T>::LengthMismatch => 5,
+		Error::<T>::RowTooLong => 6,
 		_ => 0,
 	}
 }
@@ -81,25 +84,33 @@ where
 		_inherited_implication: &impl Implication,
 		_source: TransactionSource,
 	) -> ValidateResult<Self::Val, T::RuntimeCall> {
-		let checked: Option<(NetUid, bool, bool)> = match call.is_sub_type() {
-			Some(Call::set_weights { netuid, uids, .. }) => Some((*netuid, true, single(uids))),
-			Some(Call::commit_weights { netuid, .. }) => Some((*netuid, true, true)),
-			Some(Call::reveal_weights { netuid, uids, .. }) => Some((*netuid, false, single(uids))),
+		let checked: Option<(NetUid, bool, &[u16], &[u16])> = match call.is_sub_type() {
+			Some(Call::set_weights { netuid, uids, weights, .. }) => {
+				Some((*netuid, true, uids, weights))
+			},
+			Some(Call::commit_weights { netuid, .. }) => Some((*netuid, true, &[0], &[1])),
+			Some(Call::reveal_weights { netuid, uids, weights, .. }) => {
+				Some((*netuid, false, uids, weights))
+			},
 			_ => None,
 		};
-		if let Some((netuid, rate_limited, may_lack_permit)) = checked {
-			let who = origin.as_system_origin_signer().ok_or(InvalidTransaction::BadSigner)?;
-			Pallet::<T>::check_caller(netuid, who, rate_limited, may_lack_permit).map_err(|e| {
+		if let Some((netuid, rate_limited, uids, weights)) = checked {
+			let refuse = |e: Error<T>| {
 				TransactionValidityError::Invalid(InvalidTransaction::Custom(refusal_code(&e)))
-			})?;
+			};
+			if uids.len() != weights.len() {
+				return Err(refuse(Error::<T>::LengthMismatch));
+			}
+			if u32::try_from(uids.len()).map_or(true, |len| len > T::MaxUids::get()) {
+				return Err(refuse(Error::<T>::RowTooLong));
+			}
+			let who = origin.as_system_origin_signer().ok_or(InvalidTransaction::BadSigner)?;
+			// A one-entry row may be a self-weight, which needs no permit; the call checks it is.
+			Pallet::<T>::check_caller(netuid, who, rate_limited, uids.len() == 1)
+				.map_err(refuse)?;
 		}
 		Ok((ValidTransaction::default(), (), origin))
 	}
 
 	impl_tx_ext_default!(T::RuntimeCall; prepare);
-}
-
-/// A one-entry row may be a self-weight, which needs no permit; the call checks it is.
-fn single(uids: &[u16]) -> bool {
-	uids.len() == 1
 }

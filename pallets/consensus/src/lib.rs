@@ -35,10 +35,10 @@
 //! stores each UID's results ([`Outputs`]), the new permits and bonds, records pruning scores
 //! with the subnets pallet, and returns the payout for the emission pallet to make.
 //!
-//! ## Status
-//! Not yet in the runtime (nor [`CheckWeights`] in its extension list): the benchmarks (the call
-//! weights below are fixed estimates until then) and the end-to-end proof that polkadot.js signs
-//! with the extension come next. The emission pallet schedules epochs and pays them out.
+//! Only the rows of UIDs that hold a permit from the last epoch are read (the others would
+//! not vote), so an epoch reads at most `max_validators × UIDs` weights; its weight comes from
+//! a benchmark over both ([`WeightInfo::epoch`]), and [`EpochRunner::epoch_weight`] gives the
+//! emission pallet the bound before it runs one.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // Chain data never panics or overflows silently; tests may.
@@ -57,8 +57,12 @@ extern crate alloc;
 
 pub use extension::CheckWeights;
 pub use pallet::*;
+pub use weights::WeightInfo;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 mod extension;
+pub mod weights;
 
 #[cfg(test)]
 mod mock;
@@ -137,6 +141,12 @@ pub fn max_upscaled(ids: &[u16], weights: &[u16], max: u16) -> Vec<(u16, u16)> {
 		.collect()
 }
 
+/// The length a weight call is charged for: its row's, at most `MaxUids` (a longer row is
+/// refused by [`CheckWeights`] in the pool and by the call before any work).
+pub fn row_len<T: Config>(uids: &[u16]) -> u32 {
+	u32::try_from(uids.len()).unwrap_or(u32::MAX).min(T::MaxUids::get())
+}
+
 /// The epoch `block` belongs to on a subnet with `tempo`: `(block + netuid + 1) / (tempo + 1)`.
 /// Epoch boundaries are staggered by netuid.
 pub fn epoch_index(netuid: NetUid, tempo: u16, block: BlockNumber) -> u64 {
@@ -175,6 +185,17 @@ pub mod pallet {
 		/// Most UIDs in a subnet: the longest a weight row can be.
 		#[pallet::constant]
 		type MaxUids: Get<u32>;
+
+		/// Most validator permits in a subnet: only their rows are read by an epoch.
+		#[pallet::constant]
+		type MaxValidators: Get<u32>;
+
+		/// Measured weights of the calls and of an epoch.
+		type WeightInfo: WeightInfo;
+
+		/// Creates subnets and neurons for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: taonet_primitives::SubnetsBenchmarkHelper<Self::AccountId>;
 	}
 
 	/// Each UID's weights: `(target uid, weight)`, the largest weight `u16::MAX`.
@@ -270,6 +291,8 @@ pub mod pallet {
 		UnknownUid,
 		/// A UID appears twice.
 		DuplicateUid,
+		/// The row is longer than the most UIDs a subnet can have.
+		RowTooLong,
 		/// Fewer non-zero weights than the subnet's minimum.
 		TooFewWeights,
 		/// A weight is above the subnet's max weight limit after normalization.
@@ -308,7 +331,7 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Sets the signing hotkey's weights on a subnet without commit-reveal.
 		#[pallet::call_index(0)]
-		#[pallet::weight((Weight::from_parts(50_000_000, 0).saturating_add(T::DbWeight::get().reads_writes(8, 2)), DispatchClass::Normal, Pays::No))]
+		#[pallet::weight((T::WeightInfo::set_weights(row_len::<T>(uids)), DispatchClass::Normal, Pays::No))]
 		pub fn set_weights(
 			origin: OriginFor<T>,
 			netuid: NetUid,
@@ -324,7 +347,7 @@ pub mod pallet {
 
 		/// Commits to weights to reveal in the epoch after this one (or `reveal_period` later).
 		#[pallet::call_index(1)]
-		#[pallet::weight((Weight::from_parts(30_000_000, 0).saturating_add(T::DbWeight::get().reads_writes(4, 1)), DispatchClass::Normal, Pays::No))]
+		#[pallet::weight((T::WeightInfo::commit_weights(), DispatchClass::Normal, Pays::No))]
 		pub fn commit_weights(origin: OriginFor<T>, netuid: NetUid, hash: H256) -> DispatchResult {
 			let hotkey = ensure_signed(origin)?;
 			Self::do_commit_weights(netuid, hotkey, hash)
@@ -332,7 +355,7 @@ pub mod pallet {
 
 		/// Reveals committed weights and sets them.
 		#[pallet::call_index(2)]
-		#[pallet::weight((Weight::from_parts(60_000_000, 0).saturating_add(T::DbWeight::get().reads_writes(9, 3)), DispatchClass::Normal, Pays::No))]
+		#[pallet::weight((T::WeightInfo::reveal_weights(row_len::<T>(uids)), DispatchClass::Normal, Pays::No))]
 		pub fn reveal_weights(
 			origin: OriginFor<T>,
 			netuid: NetUid,
@@ -381,6 +404,10 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let uid = T::Subnets::uid_of(netuid, hotkey).ok_or(Error::<T>::HotkeyNotRegistered)?;
 		ensure!(uids.len() == weights.len(), Error::<T>::LengthMismatch);
+		ensure!(
+			u32::try_from(uids.len()).is_ok_and(|len| len <= T::MaxUids::get()),
+			Error::<T>::RowTooLong
+		);
 		let neurons = T::Subnets::neuron_count(netuid);
 		ensure!(uids.iter().all(|&target| target < neurons), Error::<T>::UnknownUid);
 		ensure!(!has_duplicates(uids), Error::<T>::DuplicateUid);
@@ -488,8 +515,17 @@ impl<T: Config> Pallet<T> {
 			.collect();
 		let mut permits = ValidatorPermits::<T>::get(netuid).into_inner();
 		permits.resize(size, false);
-		let weights: Vec<Vec<(u16, u16)>> =
-			uids().map(|uid| Weights::<T>::get(Self::key(netuid), uid).into_inner()).collect();
+		// Only permit holders' rows vote: the others are not read.
+		let weights: Vec<Vec<(u16, u16)>> = uids()
+			.zip(&permits)
+			.map(|(uid, &permit)| {
+				if permit {
+					Weights::<T>::get(Self::key(netuid), uid).into_inner()
+				} else {
+					Vec::new()
+				}
+			})
+			.collect();
 		let bonds: Vec<Vec<(u16, u16)>> =
 			uids().map(|uid| Bonds::<T>::get(Self::key(netuid), uid).into_inner()).collect();
 		let now = Self::now();
@@ -540,9 +576,11 @@ impl<T: Config> Pallet<T> {
 			netuid,
 			BoundedVec::truncate_from(out.validator_permit.clone()),
 		);
-		for (uid, row) in uids().zip(out.bonds.iter()) {
+		for ((uid, row), before) in uids().zip(out.bonds.iter()).zip(&bonds) {
 			if row.is_empty() {
-				Bonds::<T>::remove(Self::key(netuid), uid);
+				if !before.is_empty() {
+					Bonds::<T>::remove(Self::key(netuid), uid);
+				}
 			} else {
 				Bonds::<T>::insert(Self::key(netuid), uid, BoundedVec::truncate_from(row.clone()));
 			}
@@ -576,6 +614,15 @@ impl<T: Config> Pallet<T> {
 impl<T: Config> EpochRunner<T::AccountId> for Pallet<T> {
 	fn run_epoch(netuid: NetUid, emission: Balance) -> Option<EpochPayout<T::AccountId>> {
 		Pallet::<T>::run_epoch(netuid, emission)
+	}
+
+	/// The benchmarked epoch at the subnet's UIDs and the most weights its permit holders'
+	/// rows can hold (`min(permits, UIDs) × UIDs`).
+	fn epoch_weight(netuid: NetUid) -> Weight {
+		let n = u32::from(T::Subnets::neuron_count(netuid));
+		let permits = ValidatorPermits::<T>::get(netuid).iter().filter(|&&p| p).count();
+		let rows = u32::try_from(permits).unwrap_or(u32::MAX).min(n);
+		T::WeightInfo::epoch(n, rows.saturating_mul(n)).saturating_add(T::DbWeight::get().reads(2))
 	}
 }
 

@@ -68,6 +68,10 @@ impl pallet_consensus::Config for Test {
 	type Subnets = Subnets;
 	type Stake = Stake;
 	type MaxUids = MaxUids;
+	type MaxValidators = frame_support::traits::ConstU32<256>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Subnets;
 }
 
 /// Coldkeys 1..=5 hold 100,000 TAO each; hotkeys are 100 and up.

@@ -318,6 +318,28 @@ mod extension {
 	}
 
 	#[test]
+	fn the_pool_refuses_malformed_rows_before_reading_state() {
+		new_test_ext().execute_with(|| {
+			subnet();
+			let mismatched = RuntimeCall::Consensus(Call::set_weights {
+				netuid: NET,
+				uids: vec![1, 2],
+				weights: vec![1],
+				version_key: 0,
+			});
+			assert_eq!(check(OWNER_HOT, mismatched), refused(5));
+			let too_long = weights(NET, (0..=4_096u32).map(|i| i as u16).collect());
+			assert_eq!(check(OWNER_HOT, too_long.clone()), refused(6));
+			// The call refuses it too, and is charged for at most `MaxUids` entries.
+			let RuntimeCall::Consensus(Call::set_weights { uids, weights, .. }) = too_long else {
+				unreachable!()
+			};
+			assert_noop!(set(OWNER_HOT, uids.clone(), weights), Error::<Test>::RowTooLong);
+			assert_eq!(row_len::<Test>(&uids), 4_096);
+		});
+	}
+
+	#[test]
 	fn weight_calls_are_free() {
 		use frame_support::dispatch::Pays;
 		for call in [

@@ -17,14 +17,23 @@
 //!    ([`Event::EpochsDeferred`]).
 //! 3. [`Pallet::pay_epoch`]: the owner's cut, then [`EpochRunner::run_epoch`] and the payouts.
 //!
+//! ## Reading it
+//! Storage: [`PendingEmission`], [`TotalPending`], [`SubnetShares`], [`RootValidators`],
+//! [`RootWeights`]. The runtime API [`runtime_api::EmissionApi`] (`api.call.emissionApi` in
+//! polkadot.js) gives what is computed: the block emission, issuance, the next halving
+//! threshold and the blocks to it at the current rate, and each subnet's share and pending.
+//!
 //! ## Invariant
 //! `total issuance + pending = issuance at the first block + all block emissions - recycled`,
 //! and never above 21M TAO; checked by `try_state`.
 //!
-//! ## Status
-//! Not yet in the runtime: benchmarks of an epoch's weight as a function of UIDs and weights
-//! (the on-initialize and call weights below are fixed estimates until then), and the runtime
-//! APIs, come next.
+//! ## Weight
+//! `on_initialize` returns what the block used: the benchmarked accrual ([`WeightInfo::on_block`],
+//! by subnets and root validators), then for each epoch run its benchmarked bound
+//! ([`EpochRunner::epoch_weight`], by UIDs and weights) and its payments (by the positions each
+//! paid hotkey has). Epochs run while their bounds fit in [`Config::EpochWeightBudget`] (the
+//! first due epoch always runs, so no subnet waits forever) and at most
+//! [`Config::MaxEpochsPerBlock`] of them.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // Chain data never panics or overflows silently; tests may.
@@ -42,11 +51,57 @@
 extern crate alloc;
 
 pub use pallet::*;
+pub use weights::WeightInfo;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
 mod tests;
+pub mod weights;
+
+/// The emission figures clients read through [`runtime_api::EmissionApi`], in rao.
+#[derive(Clone, Debug, PartialEq, Eq, codec::Encode, codec::Decode, scale_info::TypeInfo)]
+pub struct EmissionSchedule {
+	/// What the next block emits at the current issuance.
+	pub block_emission: Balance,
+	/// Total issuance (held stake and locks included).
+	pub total_issuance: Balance,
+	/// Emitted and not yet paid out, across subnets.
+	pub total_pending: Balance,
+	/// Issuance plus pending at which emission next halves; `None` once emission has ended.
+	pub next_halving_threshold: Option<Balance>,
+	/// Blocks until then at the current block emission; `None` once emission has ended.
+	pub blocks_to_next_halving: Option<u64>,
+}
+
+/// One subnet's emission: its share weight (relative to the other subnets') and pending rao.
+#[derive(Clone, Debug, PartialEq, Eq, codec::Encode, codec::Decode, scale_info::TypeInfo)]
+pub struct SubnetEmission {
+	/// The subnet.
+	pub netuid: NetUid,
+	/// Its share of block emission, relative to the sum of all shares.
+	pub share: u64,
+	/// Emission accrued since its last epoch.
+	pub pending: Balance,
+}
+
+/// The runtime API through which clients read emission.
+pub mod runtime_api {
+	use super::{EmissionSchedule, SubnetEmission};
+	use alloc::vec::Vec;
+
+	sp_api::decl_runtime_apis! {
+		/// Emission as the chain computes it.
+		pub trait EmissionApi {
+			/// The block emission, issuance, pending total and next halving.
+			fn emission_schedule() -> EmissionSchedule;
+			/// Each subnet's share and pending emission, in netuid order.
+			fn subnet_emission() -> Vec<SubnetEmission>;
+		}
+	}
+}
 
 use alloc::{vec, vec::Vec};
 use frame_support::{
@@ -57,12 +112,19 @@ use frame_support::{
 use frame_system::pallet_prelude::*;
 use sp_runtime::{traits::UniqueSaturatedInto, Perbill};
 use taonet_primitives::{
-	emission::block_emission, Balance, BlockNumber, EpochRunner, HotkeyOwnership, NetUid,
-	NeuronHooks, StakeInterface, SubnetsInterface, Uid, MAX_SUPPLY,
+	emission::{block_emission, next_halving_threshold},
+	Balance, BlockNumber, EpochRunner, HotkeyOwnership, NetUid, NeuronHooks, StakeInterface,
+	SubnetsInterface, Uid, MAX_SUPPLY,
 };
 
 /// The owner's cut of a subnet's emission: 18%.
 pub const OWNER_CUT: Perbill = Perbill::from_percent(18);
+
+/// The length a root weight call is charged for: its row's, at most `MaxSubnets` (a longer row
+/// names some netuid twice or an unknown one, and is refused).
+pub fn root_row_len<T: Config>(netuids: &[u16]) -> u32 {
+	u32::try_from(netuids.len()).unwrap_or(u32::MAX).min(T::MaxSubnets::get())
+}
 
 // The pallet macros expand to code that uses `expect` and plain arithmetic on values they
 // control; the lints stay on for everything written here.
@@ -101,6 +163,15 @@ pub mod pallet {
 		/// Most root validators (64).
 		#[pallet::constant]
 		type MaxRootValidators: Get<u32>;
+		/// The most the epochs of one block may weigh by their bounds (payments not included);
+		/// the first due epoch runs whatever its bound.
+		#[pallet::constant]
+		type EpochWeightBudget: Get<Weight>;
+		/// Measured weights of the calls and of a block's accrual.
+		type WeightInfo: WeightInfo;
+		/// Creates subnets and neurons for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: taonet_primitives::SubnetsBenchmarkHelper<Self::AccountId>;
 	}
 
 	/// Each subnet's emission accrued since its last epoch, not yet minted.
@@ -175,6 +246,8 @@ pub mod pallet {
 		NotRootValidator,
 		/// `netuids` and `weights` differ in length.
 		LengthMismatch,
+		/// The row is longer than the most subnets there can be.
+		RowTooLong,
 		/// A netuid is not a registered subnet.
 		UnknownSubnet,
 		/// A netuid appears twice.
@@ -188,7 +261,7 @@ pub mod pallet {
 		/// Registers the signer's `hotkey` as a root validator; when the root network is full it
 		/// replaces the member with the least stake, if `hotkey` has more.
 		#[pallet::call_index(0)]
-		#[pallet::weight(Weight::from_parts(50_000_000, 0).saturating_add(T::DbWeight::get().reads_writes(70, 3)))]
+		#[pallet::weight(T::WeightInfo::root_register())]
 		pub fn root_register(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
 			let coldkey = ensure_signed(origin)?;
 			Self::do_root_register(&coldkey, hotkey)
@@ -197,7 +270,7 @@ pub mod pallet {
 		/// Sets the signing root validator's weights over subnets (uids are netuids). The
 		/// version key is accepted as is: the root network has no hyperparameters.
 		#[pallet::call_index(1)]
-		#[pallet::weight(Weight::from_parts(50_000_000, 0).saturating_add(T::DbWeight::get().reads_writes(4, 1)))]
+		#[pallet::weight(T::WeightInfo::set_root_weights(root_row_len::<T>(netuids)))]
 		pub fn set_root_weights(
 			origin: OriginFor<T>,
 			netuids: Vec<u16>,
@@ -228,7 +301,7 @@ impl<T: Config> Pallet<T> {
 		frame_system::Pallet::<T>::block_number().unique_saturated_into()
 	}
 
-	/// One block: accrue, queue due epochs, run up to the bound.
+	/// One block: accrue, queue due epochs, run them within the bounds. Returns the weight used.
 	pub fn on_block() -> Weight {
 		if InitialIssuance::<T>::get().is_none() {
 			// Counted before any burn, so that all recycling is on the invariant's books.
@@ -237,6 +310,10 @@ impl<T: Config> Pallet<T> {
 			InitialIssuance::<T>::put(before_burns);
 		}
 		let subnets = T::Subnets::subnets();
+		let mut used = T::WeightInfo::on_block(
+			u32::try_from(subnets.len()).unwrap_or(u32::MAX),
+			u32::try_from(RootValidators::<T>::decode_len().unwrap_or(0)).unwrap_or(u32::MAX),
+		);
 		Self::accrue(&subnets);
 		let now = Self::now();
 		let mut queue = EpochQueue::<T>::get();
@@ -248,20 +325,30 @@ impl<T: Config> Pallet<T> {
 				let _ = queue.try_push(netuid);
 			}
 		}
-		let run =
-			queue.len().min(usize::try_from(T::MaxEpochsPerBlock::get()).unwrap_or(usize::MAX));
-		let due: Vec<NetUid> = queue.iter().take(run).copied().collect();
-		let rest: Vec<NetUid> = queue.iter().skip(run).copied().collect();
-		for netuid in due {
-			Self::pay_epoch(netuid);
+		let budget = T::EpochWeightBudget::get();
+		let most = usize::try_from(T::MaxEpochsPerBlock::get()).unwrap_or(usize::MAX);
+		let mut bounds = Weight::zero();
+		let mut run = 0usize;
+		for &netuid in queue.iter() {
+			if run >= most {
+				break;
+			}
+			let bound = T::Epochs::epoch_weight(netuid);
+			if run > 0 && !bounds.saturating_add(bound).all_lte(budget) {
+				break;
+			}
+			bounds = bounds.saturating_add(bound);
+			used = used.saturating_add(bound).saturating_add(Self::pay_epoch(netuid));
+			run = run.saturating_add(1);
 		}
+		let rest: Vec<NetUid> = queue.iter().skip(run).copied().collect();
 		if !rest.is_empty() {
 			Self::deposit_event(Event::EpochsDeferred {
 				count: u32::try_from(rest.len()).unwrap_or(u32::MAX),
 			});
 		}
 		EpochQueue::<T>::put(BoundedVec::truncate_from(rest));
-		Weight::from_parts(5_000_000_000, 0)
+		used
 	}
 
 	/// Adds this block's emission to the subnets' pending emission by their shares (the
@@ -304,20 +391,25 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Pays a subnet's pending emission: the owner's cut, then miners and validators through
-	/// the epoch. If the epoch pays nobody, nothing is paid and all stays pending.
-	pub fn pay_epoch(netuid: NetUid) {
+	/// the epoch. If the epoch pays nobody, nothing is paid and all stays pending. Returns the
+	/// weight of the payments (the epoch's own is [`EpochRunner::epoch_weight`]).
+	pub fn pay_epoch(netuid: NetUid) -> Weight {
+		let db = T::DbWeight::get();
 		let pending = PendingEmission::<T>::get(netuid);
 		let owner_cut = OWNER_CUT.mul_floor(pending);
 		let for_epoch = pending.saturating_sub(owner_cut);
-		let Some(payout) = T::Epochs::run_epoch(netuid, for_epoch) else { return };
+		let Some(payout) = T::Epochs::run_epoch(netuid, for_epoch) else { return db.reads(1) };
+		let mut used = db.reads_writes(3, 3);
 		let mut paid: Balance = 0;
 		for (hotkey, amount) in &payout.miners {
+			used = used.saturating_add(T::Stake::pay_position_weight()).saturating_add(db.reads(1));
 			let Some(coldkey) = T::Hotkeys::hotkey_owner(hotkey) else { continue };
 			if T::Stake::pay_position(hotkey, &coldkey, *amount).is_ok() {
 				paid = paid.saturating_add(*amount);
 			}
 		}
 		for (hotkey, amount) in &payout.validators {
+			used = used.saturating_add(T::Stake::pay_hotkey_weight(hotkey));
 			if T::Stake::pay_hotkey(hotkey, *amount).is_ok() {
 				paid = paid.saturating_add(*amount);
 			}
@@ -335,6 +427,39 @@ impl<T: Config> Pallet<T> {
 		PendingEmission::<T>::insert(netuid, kept);
 		TotalPending::<T>::mutate(|p| *p = p.saturating_sub(spent));
 		Self::deposit_event(Event::EpochPaid { netuid, owner_cut: cut_paid, paid, kept });
+		used
+	}
+
+	/// The figures of [`runtime_api::EmissionApi::emission_schedule`].
+	pub fn emission_schedule() -> EmissionSchedule {
+		let total_issuance = T::Currency::total_issuance();
+		let total_pending = TotalPending::<T>::get();
+		let supply = total_issuance.saturating_add(total_pending);
+		let block_emission = block_emission(supply);
+		let next_halving_threshold = next_halving_threshold(supply);
+		let blocks_to_next_halving = next_halving_threshold.and_then(|threshold| {
+			let left = threshold.saturating_sub(supply);
+			left.checked_add(block_emission.saturating_sub(1))?.checked_div(block_emission)
+		});
+		EmissionSchedule {
+			block_emission,
+			total_issuance,
+			total_pending,
+			next_halving_threshold,
+			blocks_to_next_halving,
+		}
+	}
+
+	/// The rows of [`runtime_api::EmissionApi::subnet_emission`].
+	pub fn subnet_emission() -> Vec<SubnetEmission> {
+		T::Subnets::subnets()
+			.into_iter()
+			.map(|netuid| SubnetEmission {
+				netuid,
+				share: SubnetShares::<T>::get(netuid),
+				pending: PendingEmission::<T>::get(netuid),
+			})
+			.collect()
 	}
 
 	/// The issuance invariant: `total issuance + pending = initial issuance + emitted -
@@ -486,6 +611,10 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(RootValidators::<T>::get().contains(&hotkey), Error::<T>::NotRootValidator);
 		ensure!(netuids.len() == weights.len(), Error::<T>::LengthMismatch);
+		ensure!(
+			u32::try_from(netuids.len()).is_ok_and(|len| len <= T::MaxSubnets::get()),
+			Error::<T>::RowTooLong
+		);
 		ensure!(
 			netuids.iter().all(|&n| T::Subnets::is_subnet(NetUid(n))),
 			Error::<T>::UnknownSubnet

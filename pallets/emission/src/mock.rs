@@ -41,8 +41,12 @@ parameter_types! {
 	pub const MaxUids: u32 = 4_096;
 	pub const MaxNominators: u32 = 16;
 	pub const MaxPositionsPerColdkey: u32 = 16;
-	pub const MaxEpochsPerBlock: u32 = 1;
 	pub const MaxRootValidators: u32 = 2;
+	/// One epoch a block by default.
+	pub static MaxEpochsPerBlock: u32 = 1;
+	/// No budget by default: tests set one to see epochs deferred by weight.
+	pub static EpochWeightBudget: frame_support::weights::Weight =
+		frame_support::weights::Weight::MAX;
 }
 
 impl pallet_subnets::Config for Test {
@@ -68,6 +72,10 @@ impl pallet_consensus::Config for Test {
 	type Subnets = Subnets;
 	type Stake = Stake;
 	type MaxUids = MaxUids;
+	type MaxValidators = frame_support::traits::ConstU32<256>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Subnets;
 }
 
 impl pallet_emission::Config for Test {
@@ -79,20 +87,30 @@ impl pallet_emission::Config for Test {
 	type MaxEpochsPerBlock = MaxEpochsPerBlock;
 	type MaxSubnets = MaxSubnetsU32;
 	type MaxRootValidators = MaxRootValidators;
+	type EpochWeightBudget = EpochWeightBudget;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Subnets;
 }
 
 /// Coldkeys 1..=5 hold 100,000 TAO each; hotkeys 100..=110 hold 1 TAO for fees.
 pub fn new_test_ext() -> sp_io::TestExternalities {
+	new_test_ext_with_issuance(0)
+}
+
+/// As [`new_test_ext`], with account 99 holding whatever brings total issuance at genesis to
+/// `issuance` (when above the others' 500,011 TAO).
+pub fn new_test_ext_with_issuance(issuance: Balance) -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: (1..=5)
-			.map(|who| (who, 100_000 * TAO))
-			.chain((100..=110).map(|h| (h, TAO)))
-			.collect(),
-		..Default::default()
+	let mut balances: Vec<(AccountId, Balance)> =
+		(1..=5).map(|who| (who, 100_000 * TAO)).chain((100..=110).map(|h| (h, TAO))).collect();
+	let others: Balance = balances.iter().map(|(_, b)| b).sum();
+	if issuance > others {
+		balances.push((99, issuance - others));
 	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
+	pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
+		.assimilate_storage(&mut storage)
+		.unwrap();
 	pallet_subnets::GenesisConfig::<Test> {
 		network_rate_limit: Some(0),
 		min_lock_cost: None,

@@ -134,6 +134,58 @@ fn at_most_the_bound_of_epochs_run_in_one_block() {
 }
 
 #[test]
+fn epochs_beyond_the_weight_budget_wait_for_the_next_block() {
+	new_test_ext().execute_with(|| {
+		// As above, both epochs due at block 9, two allowed by count but the budget only
+		// holds one epoch's bound: the first runs (the first always does), the second waits.
+		MaxEpochsPerBlock::set(2);
+		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(ALICE), OWNER_HOT));
+		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(2), 101));
+		for (netuid, tempo) in [(NetUid(1), 10), (NetUid(2), 11)] {
+			assert_ok!(Subnets::set_hyperparameter(
+				RuntimeOrigin::root(),
+				netuid,
+				SubnetParam::Tempo(tempo)
+			));
+		}
+		let bound = <Consensus as EpochRunner<AccountId>>::epoch_weight(NetUid(1));
+		assert_eq!(bound, <Consensus as EpochRunner<AccountId>>::epoch_weight(NetUid(2)));
+		EpochWeightBudget::set(
+			bound.saturating_add(bound).saturating_sub(Weight::from_parts(1, 0)),
+		);
+		run_to_block(9);
+		assert!(emission_events().contains(&Event::EpochsDeferred { count: 1 }));
+		assert_eq!(EpochQueue::<Test>::get().to_vec(), vec![NetUid(2)]);
+		// With room for both, both run in one block.
+		EpochWeightBudget::set(bound.saturating_add(bound));
+		run_to_block(10);
+		assert!(EpochQueue::<Test>::get().is_empty());
+		let weight = Emission::on_block();
+		assert!(weight.all_gte(<Test as Config>::WeightInfo::on_block(2, 0)));
+	});
+}
+
+#[test]
+fn a_block_with_epochs_weighs_their_bounds_and_payments() {
+	new_test_ext().execute_with(|| {
+		subnet_with_validator_and_miners();
+		run_to_block(8);
+		System::set_block_number(9);
+		let bound = <Consensus as EpochRunner<AccountId>>::epoch_weight(NET);
+		let used = Emission::on_block();
+		// The accrual, the epoch's bound, two miners' and one validator's payments.
+		let payments = <Stake as StakeInterface<AccountId>>::pay_position_weight()
+			.saturating_mul(2)
+			.saturating_add(<Stake as StakeInterface<AccountId>>::pay_hotkey_weight(&OWNER_HOT));
+		let floor = <Test as Config>::WeightInfo::on_block(1, 0)
+			.saturating_add(bound)
+			.saturating_add(payments);
+		assert!(used.all_gte(floor), "{used} below {floor}");
+		assert!(emission_events().iter().any(|e| matches!(e, Event::EpochPaid { .. })));
+	});
+}
+
+#[test]
 fn a_dissolved_subnets_pending_is_never_minted() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(ALICE), OWNER_HOT));
@@ -244,6 +296,89 @@ mod root {
 				SubnetShares::<Test>::get(NetUid(1))
 			);
 			assert!(emission_events().contains(&Event::SharesUpdated { subnets: 2 }));
+		});
+	}
+}
+
+mod halving {
+	use super::*;
+	use taonet_primitives::{emission::block_emission, MAX_SUPPLY};
+
+	/// Blocks on a chain whose genesis issuance is `issuance`, with one subnet: the emission of
+	/// each of `blocks` blocks, with issuance + pending checked against the cap after each.
+	fn emissions_from(issuance: Balance, blocks: u64) -> Vec<Balance> {
+		let mut emitted = Vec::new();
+		new_test_ext_with_issuance(issuance).execute_with(|| {
+			assert_ok!(Subnets::register_network(RuntimeOrigin::signed(ALICE), OWNER_HOT));
+			// The lock is held, not burned: issuance is still the genesis one.
+			assert_eq!(Balances::total_issuance(), issuance);
+			for _ in 0..blocks {
+				let before = TotalEmitted::<Test>::get();
+				run_to_block(System::block_number() + 1);
+				emitted.push(TotalEmitted::<Test>::get() - before);
+				let supply = Balances::total_issuance() + TotalPending::<Test>::get();
+				assert!(supply <= MAX_SUPPLY, "{supply} above the cap");
+			}
+		});
+		emitted
+	}
+
+	#[test]
+	fn emission_halves_exactly_at_10_5m_and_15_75m_tao() {
+		// 1.5 TAO below 10.5M: two blocks of 1 TAO (the second starts 0.5 TAO below the
+		// threshold), then 0.5 TAO a block from exactly 10.5M + 0.5 TAO on.
+		assert_eq!(
+			emissions_from(10_500_000 * TAO - 3 * TAO / 2, 4),
+			vec![TAO, TAO, TAO / 2, TAO / 2]
+		);
+		// Exactly at the threshold: halved from the first block.
+		assert_eq!(emissions_from(10_500_000 * TAO, 2), vec![TAO / 2, TAO / 2]);
+		// 0.75 TAO below 15.75M: 0.5, 0.5 (crossing), then 0.25.
+		assert_eq!(
+			emissions_from(15_750_000 * TAO - 3 * TAO / 4, 4),
+			vec![TAO / 2, TAO / 2, TAO / 4, TAO / 4]
+		);
+	}
+
+	#[test]
+	fn emission_follows_every_era_and_stops_below_the_cap() {
+		// Two blocks before each of the 30 thresholds, and on past the last: each block emits
+		// the schedule's amount for the supply it starts from, which never passes 21M.
+		for k in 1..=30u32 {
+			let threshold = MAX_SUPPLY - (MAX_SUPPLY >> k);
+			let rate = TAO >> (k - 1);
+			let start = threshold - rate - rate / 2;
+			let emitted = emissions_from(start, 4);
+			let mut supply = start;
+			for amount in &emitted {
+				assert_eq!(*amount, block_emission(supply), "era {k} at {supply}");
+				supply += amount;
+			}
+			assert_eq!(emitted.first(), Some(&rate), "era {k}");
+			assert_eq!(emitted.last(), Some(&(TAO >> k)), "era {k}");
+		}
+		// Past the last halving nothing more is minted, within 1 TAO of the cap.
+		let last = MAX_SUPPLY - (MAX_SUPPLY >> 30);
+		assert!(MAX_SUPPLY - last < TAO);
+		assert_eq!(emissions_from(last, 3), vec![0, 0, 0]);
+		assert_eq!(emissions_from(MAX_SUPPLY - 1, 2), vec![0, 0]);
+	}
+
+	#[test]
+	fn the_schedule_is_readable_with_the_next_halving() {
+		new_test_ext_with_issuance(10_500_000 * TAO - 10 * TAO).execute_with(|| {
+			assert_ok!(Subnets::register_network(RuntimeOrigin::signed(ALICE), OWNER_HOT));
+			run_to_block(5);
+			let schedule = Emission::emission_schedule();
+			// Blocks 2..=5 minted 4 TAO into pending: 6 TAO to go at 1 TAO a block.
+			assert_eq!(schedule.total_pending, 4 * TAO);
+			assert_eq!(schedule.block_emission, TAO);
+			assert_eq!(schedule.next_halving_threshold, Some(10_500_000 * TAO));
+			assert_eq!(schedule.blocks_to_next_halving, Some(6));
+			assert_eq!(
+				Emission::subnet_emission(),
+				vec![SubnetEmission { netuid: NET, share: 1, pending: 4 * TAO }]
+			);
 		});
 	}
 }

@@ -135,5 +135,44 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// A reward to a hotkey with `p` positions (its owner's and `p - 1` nominators'): the take
+	/// to the owner, then a share minted into every position.
+	#[benchmark]
+	fn pay_hotkey(
+		p: Linear<1, { T::MaxNominators::get().saturating_add(1) }>,
+	) -> Result<(), BenchmarkError> {
+		let (_, hotkey, _) = setup::<T>()?;
+		for i in 1..p {
+			let nominator = funded::<T>("nominator", i);
+			Pallet::<T>::do_add_stake(&nominator, &hotkey, TAO)
+				.map_err(|_| BenchmarkError::Stop("nominator stake"))?;
+		}
+		let before = Pallet::<T>::hotkey_stake(&hotkey);
+
+		#[block]
+		{
+			<Pallet<T> as StakeInterface<T::AccountId>>::pay_hotkey(&hotkey, 1_000 * TAO)
+				.map_err(|_| BenchmarkError::Stop("payment"))?;
+		}
+
+		assert_eq!(Pallet::<T>::hotkey_stake(&hotkey), before + 1_000 * TAO);
+		Ok(())
+	}
+
+	/// A miner's reward into a new position of a coldkey with the longest index.
+	#[benchmark]
+	fn pay_position() -> Result<(), BenchmarkError> {
+		let (_, hotkey, staker) = setup::<T>()?;
+
+		#[block]
+		{
+			<Pallet<T> as StakeInterface<T::AccountId>>::pay_position(&hotkey, &staker, TAO)
+				.map_err(|_| BenchmarkError::Stop("payment"))?;
+		}
+
+		assert_eq!(Pallet::<T>::position_stake(&hotkey, &staker), TAO);
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -758,6 +758,15 @@ impl<T: Config> StakeInterface<T::AccountId> for Pallet<T> {
 		TotalStake::<T>::get()
 	}
 
+	fn pay_hotkey_weight(hotkey: &T::AccountId) -> Weight {
+		T::WeightInfo::pay_hotkey(NominatorCount::<T>::get(hotkey))
+			.saturating_add(T::DbWeight::get().reads(1))
+	}
+
+	fn pay_position_weight() -> Weight {
+		T::WeightInfo::pay_position()
+	}
+
 	fn pay_hotkey(hotkey: &T::AccountId, amount: Balance) -> Result<(), DispatchError> {
 		// All or nothing: a failure part way mints nothing.
 		frame_support::storage::with_storage_layer(|| Self::do_pay_hotkey(hotkey, amount))

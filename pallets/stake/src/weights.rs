@@ -22,6 +22,8 @@ pub trait WeightInfo {
 	fn increase_take() -> Weight;
 	fn decrease_take() -> Weight;
 	fn set_stake_parameter() -> Weight;
+	fn pay_hotkey(p: u32) -> Weight;
+	fn pay_position() -> Weight;
 }
 
 /// Measured weights, priced with the runtime's database weights.
@@ -154,6 +156,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn pay_hotkey(p: u32) -> Weight {
+		Weight::from_parts(300_000_000, 6_000)
+			.saturating_add(Weight::from_parts(150_000_000, 2_600).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(p.into())))
+	}
+	fn pay_position() -> Weight {
+		Weight::from_parts(500_000_000, 5_400)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+	}
 }
 
 /// The same measurements priced with ParityDB's default database weights, for tests.
@@ -192,5 +207,18 @@ impl WeightInfo for () {
 		Weight::from_parts(41_672_000, 4)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn pay_hotkey(p: u32) -> Weight {
+		Weight::from_parts(300_000_000, 6_000)
+			.saturating_add(Weight::from_parts(150_000_000, 2_600).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(p.into())))
+	}
+	fn pay_position() -> Weight {
+		Weight::from_parts(500_000_000, 5_400)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 }

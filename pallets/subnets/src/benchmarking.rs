@@ -5,6 +5,7 @@ use super::*;
 use frame_benchmarking::v2::*;
 use frame_support::traits::fungible::Mutate;
 use frame_system::RawOrigin;
+use taonet_primitives::SubnetsBenchmarkHelper;
 
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, 0);
@@ -49,6 +50,26 @@ fn subnet_with_neurons<T: Config>(
 		Prometheus::<T>::insert(netuid, &hotkey, prometheus);
 	}
 	Ok((netuid, owner))
+}
+
+impl<T: Config> SubnetsBenchmarkHelper<T::AccountId> for Pallet<T> {
+	fn subnet_with_neurons(n: u16, seed: u32) -> Result<(NetUid, Vec<T::AccountId>), &'static str> {
+		// Room for as many subnets as the hard cap allows, none of them pruned.
+		SubnetLimit::<T>::put(T::MaxSubnets::get());
+		let (netuid, _) =
+			subnet_with_neurons::<T>(n.max(1), seed).map_err(|error| match error {
+				BenchmarkError::Stop(reason) => reason,
+				_ => "setting up the subnet failed",
+			})?;
+		let hotkeys = (0..NeuronCount::<T>::get(netuid))
+			.map(|uid| Keys::<T>::get(netuid, Uid(uid)).ok_or("a UID has no hotkey"))
+			.collect::<Result<Vec<_>, _>>()?;
+		Ok((netuid, hotkeys))
+	}
+
+	fn set_hyperparams(netuid: NetUid, params: SubnetHyperparams) {
+		Hyperparams::<T>::insert(netuid, params);
+	}
 }
 
 #[benchmarks]

@@ -338,7 +338,7 @@ mod hyperparameters {
 				// (below, at a bound, above)
 				(Tempo(0), Tempo(50_400), Tempo(50_401)),
 				(MaxUids(2), MaxUids(4_096), MaxUids(4_097)),
-				(MaxValidators(0), MaxValidators(4_096), MaxValidators(4_097)),
+				(MaxValidators(0), MaxValidators(256), MaxValidators(257)),
 				(ActivityCutoff(0), ActivityCutoff(100_800), ActivityCutoff(100_801)),
 				(Kappa(32_766), Kappa(u16::MAX), Kappa(0)),
 				(MaxWeightLimit(0), MaxWeightLimit(1), MaxWeightLimit(0)),

@@ -162,6 +162,11 @@ pub enum SubnetParam {
 /// Highest value of max UIDs any subnet may have.
 pub const MAX_UIDS_LIMIT: u16 = 4_096;
 
+/// Highest value of max validators any subnet may have. Only permit holders' weight rows
+/// vote, so an epoch reads at most `max_validators × max_uids` weights; this bound keeps the
+/// largest subnet's epoch well within a block.
+pub const MAX_VALIDATORS_LIMIT: u16 = 256;
+
 impl SubnetParam {
 	/// Whether only governance may set it (otherwise the subnet owner may too).
 	///
@@ -194,7 +199,7 @@ impl SubnetParam {
 				let floor = neurons.max(current.min_allowed_weights).max(1);
 				range(floor.into(), MAX_UIDS_LIMIT.into())
 			},
-			MaxValidators(_) => range(1, MAX_UIDS_LIMIT.into()),
+			MaxValidators(_) => range(1, MAX_VALIDATORS_LIMIT.into()),
 			ImmunityPeriod(_) => range(0, 100_800),
 			MinAllowedWeights(_) => range(0, current.max_uids.into()),
 			MaxWeightLimit(_) => range(1, u16::MAX.into()),

@@ -6,8 +6,10 @@
 //! - [`governance`]: who may act as root.
 //! - [`subnets`]: subnets and neurons.
 //! - [`stake`]: staking and delegation.
+//! - [`emission`]: weights, epochs, the root network and emission.
 
 pub mod consensus;
+pub mod emission;
 pub mod governance;
 pub mod monetary;
 pub mod stake;

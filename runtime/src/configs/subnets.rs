@@ -1,10 +1,10 @@
 //! Subnets and neurons.
 //!
 //! Governance is root for now (sudo on development chains, nobody on a production chain until
-//! the council takes it over). No other pallet keeps per-UID state yet, so nobody needs to hear
-//! of replaced neurons.
+//! the council takes it over). The consensus pallet (weights, bonds) and the emission pallet
+//! (pending emission) hear of replaced neurons and dissolved subnets.
 
-use crate::{AccountId, Balances, Runtime, RuntimeHoldReason};
+use crate::{AccountId, Balances, Consensus, Emission, Runtime, RuntimeHoldReason};
 use frame_support::parameter_types;
 use frame_system::EnsureRoot;
 
@@ -17,7 +17,7 @@ impl pallet_subnets::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
-	type NeuronHooks = ();
+	type NeuronHooks = (Consensus, Emission);
 	type MaxSubnets = MaxSubnets;
 	type WeightInfo = pallet_subnets::weights::SubstrateWeight<Runtime>;
 }

@@ -1,0 +1,338 @@
+//! Whole-runtime scenario: two subnets, validators with different stakes, a nominator, miners,
+//! weights, several epochs. Every payout is computed here from the state before the epoch (the
+//! brief's formulas, not the pallets' code) and matched within [`TOLERANCE`] rao; what must be
+//! exact (the owner's cut, the issuance, the sums) is matched exactly. The pallets' invariants
+//! are checked after every block.
+
+use crate::{
+	AccountId, AllPalletsWithSystem, Balance, Balances, BuildStorage, Consensus, Emission, Runtime,
+	RuntimeEvent, RuntimeGenesisConfig, RuntimeOrigin, Stake, Subnets, System, TAO,
+};
+use frame_support::{
+	assert_ok,
+	traits::{fungible::Inspect, OnInitialize},
+};
+use pallet_subnets::SubnetParam;
+use taonet_primitives::{emission::block_emission, NetUid, StakeInterface};
+
+/// Rao by which a payout may differ from the exact fraction: the epoch computes in Q32.32
+/// fixed point (an error below `emission · 2^-32` per step, a few rao at these amounts) and
+/// rounds each payment down.
+const TOLERANCE: Balance = 16;
+
+/// The owner's cut, 18%, rounded down.
+fn owner_cut(pending: Balance) -> Balance {
+	pending * 18 / 100
+}
+
+/// A validator's take at the default 18% (11,796 / 65,535), rounded down.
+fn take(amount: Balance) -> Balance {
+	amount * 11_796 / 65_535
+}
+
+fn acc(n: u8) -> AccountId {
+	AccountId::from([n; 32])
+}
+
+const NET1: NetUid = NetUid(1);
+const NET2: NetUid = NetUid(2);
+
+// Coldkeys.
+fn alice() -> AccountId {
+	acc(1)
+}
+fn bob() -> AccountId {
+	acc(2)
+}
+fn c1() -> AccountId {
+	acc(3)
+}
+fn c2() -> AccountId {
+	acc(4)
+}
+fn nominator() -> AccountId {
+	acc(5)
+}
+fn miner_cold() -> AccountId {
+	acc(6)
+}
+fn c3() -> AccountId {
+	acc(7)
+}
+// Hotkeys.
+fn owner_hot1() -> AccountId {
+	acc(11)
+}
+fn owner_hot2() -> AccountId {
+	acc(12)
+}
+fn v1() -> AccountId {
+	acc(13)
+}
+fn v2() -> AccountId {
+	acc(14)
+}
+fn v3() -> AccountId {
+	acc(15)
+}
+fn m(i: u8) -> AccountId {
+	acc(20 + i)
+}
+
+fn new_ext() -> sp_io::TestExternalities {
+	let mut config = RuntimeGenesisConfig::default();
+	config.balances.balances = (1..=7).map(|n| (acc(n), 100_000 * TAO)).collect();
+	config.subnets.network_rate_limit = Some(0);
+	let storage = config.build_storage().expect("the genesis builds");
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// One block's hooks, then every invariant: issuance, stake, subnets.
+fn next_block() {
+	let n = System::block_number() + 1;
+	System::reset_events();
+	System::set_block_number(n);
+	AllPalletsWithSystem::on_initialize(n);
+	Emission::do_try_state().expect("issuance + pending = genesis + minted - recycled <= 21M");
+	Stake::do_try_state().expect("stake invariants hold");
+	Subnets::do_try_state().expect("subnet invariants hold");
+}
+
+fn is_epoch_block(netuid: NetUid, block: u32) -> bool {
+	// Tempo 10: `(block + netuid + 1) / 11` changes.
+	(block + u32::from(netuid.0) + 1).is_multiple_of(11)
+}
+
+fn uid(netuid: NetUid, hotkey: &AccountId) -> u16 {
+	pallet_subnets::Uids::<Runtime>::get(netuid, hotkey).expect("registered").0
+}
+
+/// Subnet 1 (Alice's): validators V1 (300 TAO of C1 and 100 TAO of a nominator) and V2 (100
+/// TAO), miners M1..M3. Subnet 2 (Bob's): validator V3 (200 TAO), miner M4. Tempo 10, no
+/// weights rate limit.
+fn setup() {
+	assert_ok!(Subnets::register_network(RuntimeOrigin::signed(alice()), owner_hot1()));
+	assert_ok!(Subnets::register_network(RuntimeOrigin::signed(bob()), owner_hot2()));
+	for netuid in [NET1, NET2] {
+		for param in [
+			SubnetParam::Tempo(10),
+			SubnetParam::MaxRegistrationsPerBlock(16),
+			SubnetParam::WeightsRateLimit(0),
+		] {
+			assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), netuid, param));
+		}
+	}
+	for (netuid, coldkey, hotkey) in [
+		(NET1, c1(), v1()),
+		(NET1, c2(), v2()),
+		(NET1, miner_cold(), m(1)),
+		(NET1, miner_cold(), m(2)),
+		(NET1, miner_cold(), m(3)),
+		(NET2, c3(), v3()),
+		(NET2, miner_cold(), m(4)),
+	] {
+		assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(coldkey), netuid, hotkey));
+	}
+	for (coldkey, hotkey, amount) in [
+		(c1(), v1(), 300 * TAO),
+		(nominator(), v1(), 100 * TAO),
+		(c2(), v2(), 100 * TAO),
+		(c3(), v3(), 200 * TAO),
+	] {
+		assert_ok!(Stake::add_stake(RuntimeOrigin::signed(coldkey), hotkey, amount));
+	}
+}
+
+/// What the test reads before an epoch block.
+struct Before {
+	pending: Balance,
+	issuance: Balance,
+	total_stake: Balance,
+	owner_free: Balance,
+	stakes: Vec<(AccountId, Balance)>,
+	positions: Vec<(AccountId, AccountId, Balance)>,
+}
+
+fn position(hotkey: &AccountId, coldkey: &AccountId) -> Balance {
+	Stake::position_stake(hotkey, coldkey)
+}
+
+fn epoch_paid(netuid: NetUid) -> (Balance, Balance, Balance) {
+	System::events()
+		.into_iter()
+		.find_map(|record| match record.event {
+			RuntimeEvent::Emission(pallet_emission::Event::EpochPaid {
+				netuid: n,
+				owner_cut,
+				paid,
+				kept,
+			}) if n == netuid => Some((owner_cut, paid, kept)),
+			_ => None,
+		})
+		.expect("the epoch paid")
+}
+
+fn assert_near(actual: Balance, expected: Balance, what: &str) {
+	assert!(
+		actual.abs_diff(expected) <= TOLERANCE,
+		"{what}: {actual} rao, expected {expected} ± {TOLERANCE}"
+	);
+}
+
+/// Reads the state the epoch will start from; the block's own accrual is added here: equal
+/// shares (no root weights), so each of the two subnets gets half of the block emission.
+fn before(netuid: NetUid, owner: &AccountId, hotkeys: &[AccountId]) -> Before {
+	let supply = Balances::total_issuance() + pallet_emission::TotalPending::<Runtime>::get();
+	Before {
+		pending: pallet_emission::PendingEmission::<Runtime>::get(netuid)
+			+ block_emission(supply) / 2,
+		issuance: Balances::total_issuance(),
+		total_stake: Stake::total_stake(),
+		owner_free: Balances::balance(owner),
+		stakes: hotkeys.iter().map(|h| (h.clone(), Stake::hotkey_stake(h))).collect(),
+		positions: [(v1(), c1()), (v1(), nominator())]
+			.into_iter()
+			.map(|(h, c)| {
+				let stake = position(&h, &c);
+				(h, c, stake)
+			})
+			.collect(),
+	}
+}
+
+fn stake_of(before: &Before, hotkey: &AccountId) -> Balance {
+	before.stakes.iter().find(|(h, _)| h == hotkey).map(|(_, s)| *s).unwrap_or(0)
+}
+
+/// Checks one epoch's payout: `miners` with their consensus weights (the validators agree, so
+/// incentive is the normalized weight), `validators` whose dividends follow their stake (the
+/// same rows, so the same bonds per unit of stake).
+fn check_epoch(
+	netuid: NetUid,
+	owner: &AccountId,
+	before: &Before,
+	miners: &[(AccountId, u64)],
+	validators: &[AccountId],
+) {
+	let (cut, paid, kept) = epoch_paid(netuid);
+	let expected_cut = owner_cut(before.pending);
+	assert_eq!(cut, expected_cut, "owner cut: exactly 18% of pending");
+	assert_eq!(Balances::balance(owner), before.owner_free + cut, "the cut goes to the owner");
+	let split = before.pending - cut;
+	let miner_half = split / 2;
+	let validator_half = split - miner_half;
+
+	// Miners: 41% by incentive, into each miner hotkey's position of its coldkey.
+	let weight_sum: u64 = miners.iter().map(|(_, w)| w).sum();
+	let mut miners_paid = 0;
+	for (hotkey, weight) in miners {
+		let grown = Stake::hotkey_stake(hotkey) - stake_of(before, hotkey);
+		assert_near(grown, miner_half * weight / weight_sum, "miner emission");
+		miners_paid += grown;
+		let out = &pallet_consensus::Outputs::<Runtime>::get(netuid)[uid(netuid, hotkey) as usize];
+		let incentive = u64::from(u16::MAX) * weight / weight_sum;
+		assert!(u64::from(out.incentive).abs_diff(incentive) <= 1, "incentive {}", out.incentive);
+	}
+
+	// Validators: 41% by dividends, in proportion to stake.
+	let stake_sum: Balance = validators.iter().map(|v| stake_of(before, v)).sum();
+	let mut validators_paid = 0;
+	for hotkey in validators {
+		let grown = Stake::hotkey_stake(hotkey) - stake_of(before, hotkey);
+		let expected = (u128::from(validator_half) * u128::from(stake_of(before, hotkey))
+			/ u128::from(stake_sum)) as Balance;
+		assert_near(grown, expected, "validator dividends");
+		validators_paid += grown;
+		let out = &pallet_consensus::Outputs::<Runtime>::get(netuid)[uid(netuid, hotkey) as usize];
+		assert!(out.dividends > 0 && out.validator_permit);
+	}
+
+	// V1's nominator: the dividends less the take, pro rata to its stake in the pool.
+	if validators.contains(&v1()) {
+		let dividends = Stake::hotkey_stake(&v1()) - stake_of(before, &v1());
+		let rest = dividends - take(dividends);
+		let (_, _, nominator_before) = &before.positions[1];
+		let grown = position(&v1(), &nominator()) - nominator_before;
+		// The take is staked to the owner's position first, so the rest is shared over the
+		// pool grown by it.
+		let pool = stake_of(before, &v1()) + take(dividends);
+		let expected =
+			(u128::from(rest) * u128::from(*nominator_before) / u128::from(pool)) as Balance;
+		assert_near(grown, expected, "nominator growth");
+		let (_, _, owner_before) = &before.positions[0];
+		let owner_grown = position(&v1(), &c1()) - owner_before;
+		assert_eq!(owner_grown + grown, dividends, "the take and the rest go to V1's positions");
+	}
+
+	// Exact books: the stake grew by what was paid, issuance by the cut and the payments,
+	// and only rounding stayed pending.
+	assert_eq!(paid, miners_paid + validators_paid);
+	assert_eq!(Stake::total_stake() - before.total_stake, paid);
+	assert_eq!(Balances::total_issuance() - before.issuance, cut + paid);
+	assert_eq!(kept, before.pending - cut - paid);
+	assert_eq!(pallet_emission::PendingEmission::<Runtime>::get(netuid), kept);
+	assert!(kept <= 2 * TOLERANCE, "kept {kept}");
+}
+
+#[test]
+fn validators_weights_move_tao_to_miners_validators_nominators_and_owners() {
+	new_ext().execute_with(|| {
+		setup();
+		let genesis_issuance = Balances::total_issuance();
+		// The first epochs (blocks 8 and 9) hand out permits; nobody has weights yet.
+		while System::block_number() < 9 {
+			next_block();
+		}
+		for (netuid, hotkey) in [(NET1, v1()), (NET1, v2()), (NET2, v3())] {
+			let permits = pallet_consensus::ValidatorPermits::<Runtime>::get(netuid);
+			assert!(permits[uid(netuid, &hotkey) as usize], "a staked validator has a permit");
+		}
+		// V1 and V2 rate M1 and M2 3:1 (M3 not at all); V3 rates M4.
+		let (m1, m2) = (uid(NET1, &m(1)), uid(NET1, &m(2)));
+		for validator in [v1(), v2()] {
+			assert_ok!(Consensus::set_weights(
+				RuntimeOrigin::signed(validator),
+				NET1,
+				vec![m1, m2],
+				vec![3, 1],
+				0
+			));
+		}
+		assert_ok!(Consensus::set_weights(
+			RuntimeOrigin::signed(v3()),
+			NET2,
+			vec![uid(NET2, &m(4))],
+			vec![1],
+			0
+		));
+		let net1_hotkeys = [owner_hot1(), v1(), v2(), m(1), m(2), m(3)];
+		let net2_hotkeys = [owner_hot2(), v3(), m(4)];
+		let mut epochs = 0;
+		while System::block_number() < 42 {
+			let block = System::block_number() + 1;
+			let net1 = is_epoch_block(NET1, block).then(|| before(NET1, &alice(), &net1_hotkeys));
+			let net2 = is_epoch_block(NET2, block).then(|| before(NET2, &bob(), &net2_hotkeys));
+			next_block();
+			if let Some(before) = net1 {
+				check_epoch(NET1, &alice(), &before, &[(m(1), 3), (m(2), 1)], &[v1(), v2()]);
+				// M3 is rated by nobody and the owner's hotkey has no stake: nothing for them.
+				assert_eq!(Stake::hotkey_stake(&m(3)), 0);
+				assert_eq!(Stake::hotkey_stake(&owner_hot1()), 0);
+				epochs += 1;
+			}
+			if let Some(before) = net2 {
+				check_epoch(NET2, &bob(), &before, &[(m(4), 1)], &[v3()]);
+				epochs += 1;
+			}
+		}
+		assert_eq!(epochs, 6, "three epochs per subnet after the first");
+		// Issuance grew over the whole run by what was minted: the blocks' emission less what
+		// is still pending (registration burns are on the books from genesis on).
+		let emitted = pallet_emission::TotalEmitted::<Runtime>::get();
+		let pending = pallet_emission::TotalPending::<Runtime>::get();
+		assert_eq!(Balances::total_issuance() + pending, genesis_issuance + emitted);
+		assert_eq!(emitted, 41 * TAO, "blocks 2..=42 emitted 1 TAO each");
+	});
+}
