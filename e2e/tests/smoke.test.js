@@ -74,11 +74,17 @@ describe('a development chain', () => {
     assert.deepEqual(presets.sort(), ['development', 'local_testnet']);
   });
 
-  test('signs with the standard transaction extensions, in order', async () => {
+  test('signs with the standard transaction extensions, in order, then CheckWeights', async () => {
     assert.deepEqual(api.registry.signedExtensions, [
       'CheckNonZeroSender', 'CheckSpecVersion', 'CheckTxVersion', 'CheckGenesis', 'CheckMortality',
-      'CheckNonce', 'CheckWeight', 'ChargeTransactionPayment', 'CheckMetadataHash',
+      'CheckNonce', 'CheckWeight', 'ChargeTransactionPayment', 'CheckMetadataHash', 'CheckWeights',
     ]);
+    // Taonet's own extension carries no data, explicit or implicit: nothing for signers to add.
+    const ext = api.registry.metadata.extrinsic.transactionExtensions.find((e) => e.identifier.toString() === 'CheckWeights');
+    for (const type of [ext.type, ext.implicit]) {
+      assert.equal(api.registry.lookup.getSiType(type).def.isComposite || api.registry.lookup.getSiType(type).def.isTuple, true);
+      assert.equal(api.registry.createType(api.registry.lookup.getTypeDef(type).type).toU8a().length, 0);
+    }
   });
 
   test('produces and finalizes blocks whose timestamps are 12 s slots apart', async () => {

@@ -162,6 +162,8 @@ pub trait SubnetsBenchmarkHelper<AccountId> {
 	fn subnet_with_neurons(n: u16, seed: u32) -> Result<(NetUid, Vec<AccountId>), &'static str>;
 	/// Replaces the subnet's hyperparameters, unchecked.
 	fn set_hyperparams(netuid: NetUid, params: SubnetHyperparams);
+	/// Sets `account`'s free balance to `amount`.
+	fn fund(account: &AccountId, amount: Balance);
 }
 
 /// The one coldkey that owns each hotkey, forever.

@@ -122,6 +122,7 @@ mod benchmarks {
 		);
 		for (i, hotkey) in (0u32..).zip(hotkeys.iter().take(validators as usize)) {
 			let staker: T::AccountId = account("staker", i, 0);
+			T::BenchmarkHelper::fund(&staker, TAO);
 			let amount = u64::from(i).saturating_add(1_000).saturating_mul(TAO);
 			T::Stake::pay_position(hotkey, &staker, amount)
 				.map_err(|_| BenchmarkError::Stop("staking a validator failed"))?;

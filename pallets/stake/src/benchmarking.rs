@@ -138,9 +138,7 @@ mod benchmarks {
 	/// A reward to a hotkey with `p` positions (its owner's and `p - 1` nominators'): the take
 	/// to the owner, then a share minted into every position.
 	#[benchmark]
-	fn pay_hotkey(
-		p: Linear<1, { T::MaxNominators::get().saturating_add(1) }>,
-	) -> Result<(), BenchmarkError> {
+	fn pay_hotkey(p: Linear<1, { T::MaxNominators::get() }>) -> Result<(), BenchmarkError> {
 		let (_, hotkey, _) = setup::<T>()?;
 		for i in 1..p {
 			let nominator = funded::<T>("nominator", i);
