@@ -1,5 +1,9 @@
-//! Weights of `pallet_consensus`: estimates until `scripts/benchmark-pallets.sh consensus`
-//! measures them.
+//! Weights of `pallet_consensus`, measured with the benchmarking CLI 64.0.0 on 2026-12-01.
+//!
+//! 10 steps, 3 repeats, Compiled execution, chain `Some("dev")`,
+//! on `Intel(R) Xeon(R) Processor`. Regenerate with `scripts/benchmark-pallets.sh`; do not edit by hand.
+//!
+//! Command: `/root/.cache/taonet/target/debug/taonet-node benchmark pallet --chain dev --pallet pallet_consensus --extrinsic * --steps 10 --repeat 3 --wasm-execution compiled --template scripts/weight-template.hbs --output pallets/consensus/src/weights.rs `
 
 #![allow(unused_parens, unused_imports, missing_docs)]
 
@@ -20,56 +24,134 @@ pub trait WeightInfo {
 /// Measured weights, priced with the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `Subnets::Hyperparams` (r:1 w:0)
+	/// Proof: `Subnets::Hyperparams` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Uids` (r:1 w:0)
+	/// Proof: `Subnets::Uids` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::NeuronCount` (r:1 w:0)
+	/// Proof: `Subnets::NeuronCount` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `Consensus::ValidatorPermits` (r:1 w:0)
+	/// Proof: `Consensus::ValidatorPermits` (`max_values`: None, `max_size`: Some(4108), added: 6583, mode: `MaxEncodedLen`)
+	/// Storage: `Consensus::Generation` (r:1 w:0)
+	/// Proof: `Consensus::Generation` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Storage: `Consensus::LastUpdate` (r:1 w:1)
+	/// Proof: `Consensus::LastUpdate` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Consensus::Weights` (r:0 w:1)
+	/// Proof: `Consensus::Weights` (`max_values`: None, `max_size`: Some(16410), added: 18885, mode: `MaxEncodedLen`)
+	/// The range of component `w` is `[1, 4096]`.
 	fn set_weights(w: u32) -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
-			.saturating_add(Weight::from_parts(200_000, 4).saturating_mul(w.into()))
+		Weight::from_parts(205_421_027, 1_543)
+			.saturating_add(Weight::from_parts(40_845, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Storage: `Subnets::Hyperparams` (r:1 w:0)
+	/// Proof: `Subnets::Hyperparams` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Uids` (r:1 w:0)
+	/// Proof: `Subnets::Uids` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Consensus::Generation` (r:1 w:0)
+	/// Proof: `Consensus::Generation` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Storage: `Consensus::LastUpdate` (r:1 w:0)
+	/// Proof: `Consensus::LastUpdate` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Consensus::WeightCommits` (r:0 w:1)
+	/// Proof: `Consensus::WeightCommits` (`max_values`: None, `max_size`: Some(98), added: 2573, mode: `MaxEncodedLen`)
 	fn commit_weights() -> Weight {
-		Weight::from_parts(100_000_000, 5_000)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		Weight::from_parts(101_366_000, 628)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Subnets::Hyperparams` (r:1 w:0)
+	/// Proof: `Subnets::Hyperparams` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// Storage: `Consensus::Generation` (r:1 w:0)
+	/// Proof: `Consensus::Generation` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Storage: `Consensus::WeightCommits` (r:1 w:1)
+	/// Proof: `Consensus::WeightCommits` (`max_values`: None, `max_size`: Some(98), added: 2573, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Uids` (r:1 w:0)
+	/// Proof: `Subnets::Uids` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::NeuronCount` (r:1 w:0)
+	/// Proof: `Subnets::NeuronCount` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `Consensus::ValidatorPermits` (r:1 w:0)
+	/// Proof: `Consensus::ValidatorPermits` (`max_values`: None, `max_size`: Some(4108), added: 6583, mode: `MaxEncodedLen`)
+	/// Storage: `Consensus::LastUpdate` (r:1 w:1)
+	/// Proof: `Consensus::LastUpdate` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Consensus::Weights` (r:0 w:1)
+	/// Proof: `Consensus::Weights` (`max_values`: None, `max_size`: Some(16410), added: 18885, mode: `MaxEncodedLen`)
+	/// The range of component `w` is `[1, 4096]`.
 	fn reveal_weights(w: u32) -> Weight {
-		Weight::from_parts(150_000_000, 10_000)
-			.saturating_add(Weight::from_parts(250_000, 4).saturating_mul(w.into()))
+		Weight::from_parts(247_180_431, 1_665)
+			.saturating_add(Weight::from_parts(42_986, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	/// Storage: `Subnets::Hyperparams` (r:1 w:0)
+	/// Proof: `Subnets::Hyperparams` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::NeuronCount` (r:1 w:0)
+	/// Proof: `Subnets::NeuronCount` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Keys` (r:4096 w:0)
+	/// Proof: `Subnets::Keys` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::Pools` (r:4096 w:0)
+	/// Proof: `Stake::Pools` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::RegisteredAt` (r:1 w:0)
+	/// Proof: `Subnets::RegisteredAt` (`max_values`: None, `max_size`: Some(16396), added: 18871, mode: `MaxEncodedLen`)
+	/// Storage: `Consensus::Generation` (r:1 w:0)
+	/// Proof: `Consensus::Generation` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Storage: `Consensus::LastUpdate` (r:4096 w:0)
+	/// Proof: `Consensus::LastUpdate` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Consensus::ValidatorPermits` (r:1 w:1)
+	/// Proof: `Consensus::ValidatorPermits` (`max_values`: None, `max_size`: Some(4108), added: 6583, mode: `MaxEncodedLen`)
+	/// Storage: `Consensus::Weights` (r:256 w:0)
+	/// Proof: `Consensus::Weights` (`max_values`: None, `max_size`: Some(16410), added: 18885, mode: `MaxEncodedLen`)
+	/// Storage: `Consensus::Bonds` (r:4096 w:256)
+	/// Proof: `Consensus::Bonds` (`max_values`: None, `max_size`: Some(16410), added: 18885, mode: `MaxEncodedLen`)
+	/// Storage: `Consensus::BondsUpdatedAt` (r:1 w:1)
+	/// Proof: `Consensus::BondsUpdatedAt` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Networks` (r:1 w:0)
+	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::PruningScores` (r:1 w:1)
+	/// Proof: `Subnets::PruningScores` (`max_values`: None, `max_size`: Some(32780), added: 35255, mode: `MaxEncodedLen`)
+	/// Storage: `Consensus::Outputs` (r:0 w:1)
+	/// Proof: `Consensus::Outputs` (`max_values`: None, `max_size`: Some(90124), added: 92599, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 4096]`.
+	/// The range of component `w` is `[0, 1048576]`.
 	fn epoch(n: u32, w: u32) -> Weight {
-		Weight::from_parts(500_000_000, 10_000)
-			.saturating_add(Weight::from_parts(2_000_000, 100).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(100_000, 8).saturating_mul(w.into()))
-			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		Weight::from_parts(217_249_000, 0)
+			.saturating_add(Weight::from_parts(103_958_197, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(212_884, 0).saturating_mul(w.into()))
+			.saturating_add(Weight::from_parts(0, 2_103).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 7).saturating_mul(w.into()))
+			.saturating_add(T::DbWeight::get().reads(157_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(46_u64))
 	}
 }
 
-/// The same estimates priced with ParityDB's default database weights, for tests.
+/// The same measurements priced with ParityDB's default database weights, for tests.
 impl WeightInfo for () {
 	fn set_weights(w: u32) -> Weight {
-		Weight::from_parts(100_000_000, 10_000)
-			.saturating_add(Weight::from_parts(200_000, 4).saturating_mul(w.into()))
+		Weight::from_parts(205_421_027, 1_543)
+			.saturating_add(Weight::from_parts(40_845, 0).saturating_mul(w.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn commit_weights() -> Weight {
-		Weight::from_parts(100_000_000, 5_000)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(101_366_000, 628)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reveal_weights(w: u32) -> Weight {
-		Weight::from_parts(150_000_000, 10_000)
-			.saturating_add(Weight::from_parts(250_000, 4).saturating_mul(w.into()))
+		Weight::from_parts(247_180_431, 1_665)
+			.saturating_add(Weight::from_parts(42_986, 0).saturating_mul(w.into()))
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn epoch(n: u32, w: u32) -> Weight {
-		Weight::from_parts(500_000_000, 10_000)
-			.saturating_add(Weight::from_parts(2_000_000, 100).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(100_000, 8).saturating_mul(w.into()))
-			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(217_249_000, 0)
+			.saturating_add(Weight::from_parts(103_958_197, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(212_884, 0).saturating_mul(w.into()))
+			.saturating_add(Weight::from_parts(0, 2_103).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 7).saturating_mul(w.into()))
+			.saturating_add(ParityDbWeight::get().reads(157_u64))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(46_u64))
 	}
 }

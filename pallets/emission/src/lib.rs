@@ -13,10 +13,16 @@
 //! ## One block's flow
 //! 1. [`Pallet::accrue`]: `block_emission(total issuance + pending)` into each subnet's pending.
 //! 2. Subnets whose epoch starts this block ([`pallet_consensus::epoch_index`] changes) join the
-//!    epoch queue; at most [`Config::MaxEpochsPerBlock`] run, the rest wait for the next block
-//!    ([`Event::EpochsDeferred`]).
-//! 3. [`Pallet::pay_epoch`]: the owner's cut, then [`EpochRunner::run_epoch`] and the payouts.
-//!
+//!    epoch queue; queued epochs run while their bounds fit (see below), the rest wait for the
+//!    next block ([`Event::EpochsDeferred`]), as does a subnet whose last payout is not done.
+//! 3. [`Pallet::run_epoch`]: the owner's cut is minted, [`EpochRunner::run_epoch`] splits the
+//!    rest, and its payments are queued ([`Payments`]).
+//! 4. [`Pallet::pay_queued`]: queued payments are made, oldest first, while their weights fit in
+//!    [`Config::PaymentWeightBudget`] (at least one a block). A payment stays in pending emission
+//!    until it is made; when a payout is done, [`Event::EpochPaid`] says what it paid. A large
+//!    subnet's payout (up to 4,096 miners and 256 validators with 512 nominators each) so spreads
+//!    over blocks instead of overfilling one.
+
 //! ## Reading it
 //! Storage: [`PendingEmission`], [`TotalPending`], [`SubnetShares`], [`RootValidators`],
 //! [`RootWeights`]. The runtime API [`runtime_api::EmissionApi`] (`api.call.emissionApi` in
@@ -30,10 +36,11 @@
 //! ## Weight
 //! `on_initialize` returns what the block used: the benchmarked accrual ([`WeightInfo::on_block`],
 //! by subnets and root validators), then for each epoch run its benchmarked bound
-//! ([`EpochRunner::epoch_weight`], by UIDs and weights) and its payments (by the positions each
-//! paid hotkey has). Epochs run while their bounds fit in [`Config::EpochWeightBudget`] (the
-//! first due epoch always runs, so no subnet waits forever) and at most
-//! [`Config::MaxEpochsPerBlock`] of them.
+//! ([`EpochRunner::epoch_weight`], by UIDs and weights), and for each payment made its weight
+//! (by the positions the paid hotkey has). Epochs run while their bounds fit in
+//! [`Config::EpochWeightBudget`] (the first due epoch always runs, so no subnet waits forever)
+//! and at most [`Config::MaxEpochsPerBlock`] of them; payments while theirs fit in
+//! [`Config::PaymentWeightBudget`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // Chain data never panics or overflows silently; tests may.
@@ -120,6 +127,59 @@ use taonet_primitives::{
 /// The owner's cut of a subnet's emission: 18%.
 pub const OWNER_CUT: Perbill = Perbill::from_percent(18);
 
+/// Most payouts queued at once: one per live subnet, plus dissolved subnets' payouts whose
+/// payments are being dropped.
+pub const MAX_QUEUED_PAYOUTS: u32 = 1_024;
+
+/// A payout's key: the netuid and its generation ([`Generation`]).
+pub type PayoutKey = (NetUid, u32);
+
+/// One payment an epoch owes: to a miner (staked for the hotkey's owner) or a validator (through
+/// its pool: the take, then its nominators).
+#[derive(
+	Clone,
+	Debug,
+	PartialEq,
+	Eq,
+	codec::Encode,
+	codec::Decode,
+	codec::MaxEncodedLen,
+	scale_info::TypeInfo,
+)]
+pub struct Payment<AccountId> {
+	/// The miner's or validator's hotkey.
+	pub hotkey: AccountId,
+	/// Rao.
+	pub amount: Balance,
+	/// Paid as a validator (to the pool) rather than as a miner (to the owner's position).
+	pub validator: bool,
+}
+
+/// A payout in progress.
+#[derive(
+	Clone,
+	Debug,
+	Default,
+	PartialEq,
+	Eq,
+	codec::Encode,
+	codec::Decode,
+	codec::MaxEncodedLen,
+	scale_info::TypeInfo,
+)]
+pub struct Payout {
+	/// Index of the next payment to make.
+	pub next: u32,
+	/// One past the last payment's index.
+	pub end: u32,
+	/// The subnet's pending emission when the epoch ran.
+	pub pending: Balance,
+	/// The owner's cut minted then.
+	pub owner_cut: Balance,
+	/// Paid so far.
+	pub paid: Balance,
+}
+
 /// The length a root weight call is charged for: its row's, at most `MaxSubnets` (a longer row
 /// names some netuid twice or an unknown one, and is refused).
 pub fn root_row_len<T: Config>(netuids: &[u16]) -> u32 {
@@ -167,6 +227,10 @@ pub mod pallet {
 		/// the first due epoch runs whatever its bound.
 		#[pallet::constant]
 		type EpochWeightBudget: Get<Weight>;
+		/// The most the payments of one block may weigh; the first queued payment is made
+		/// whatever its weight.
+		#[pallet::constant]
+		type PaymentWeightBudget: Get<Weight>;
 		/// Measured weights of the calls and of a block's accrual.
 		type WeightInfo: WeightInfo;
 		/// Creates subnets and neurons for the benchmarks.
@@ -214,14 +278,43 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type EpochQueue<T: Config> = StorageValue<_, BoundedVec<NetUid, T::MaxSubnets>, ValueQuery>;
 
+	/// How many times each netuid's subnet was dissolved: payouts are keyed by `(netuid,
+	/// generation)`, so a dissolved subnet's unpaid payments are dropped, never made, and a new
+	/// subnet at the netuid starts clean.
+	#[pallet::storage]
+	pub type Generation<T: Config> = StorageMap<_, Twox64Concat, NetUid, u32, ValueQuery>;
+
+	/// Payments an epoch owes and that are not made yet, by payout and index.
+	#[pallet::storage]
+	pub type Payments<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		PayoutKey,
+		Twox64Concat,
+		u32,
+		Payment<T::AccountId>,
+		OptionQuery,
+	>;
+
+	/// Payouts in progress: the next payment to make and what the epoch split.
+	#[pallet::storage]
+	pub type Payouts<T: Config> = StorageMap<_, Twox64Concat, PayoutKey, Payout, OptionQuery>;
+
+	/// Payouts with payments left (or, for dissolved subnets, left to drop), oldest first.
+	#[pallet::storage]
+	pub type PayoutQueue<T: Config> =
+		StorageValue<_, BoundedVec<PayoutKey, ConstU32<MAX_QUEUED_PAYOUTS>>, ValueQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// `amount` was added to pending emission across `subnets` subnets.
 		EmissionAccrued { amount: Balance, subnets: u32 },
-		/// A subnet's epoch paid `owner_cut` to its owner and `paid` to miners and validators;
-		/// `kept` stays pending.
+		/// A subnet's epoch paid `owner_cut` to its owner and (once every queued payment was
+		/// made) `paid` to miners and validators; `kept` of the epoch's pending stays pending.
 		EpochPaid { netuid: NetUid, owner_cut: Balance, paid: Balance, kept: Balance },
+		/// A subnet's epoch ran and queued `payments` payments totalling `amount` rao.
+		PayoutQueued { netuid: NetUid, payments: u32, amount: Balance },
 		/// `count` due epochs wait for the next block.
 		EpochsDeferred { count: u32 },
 		/// `hotkey` joined the root network, replacing `replaced` if it was full.
@@ -329,26 +422,33 @@ impl<T: Config> Pallet<T> {
 		let most = usize::try_from(T::MaxEpochsPerBlock::get()).unwrap_or(usize::MAX);
 		let mut bounds = Weight::zero();
 		let mut run = 0usize;
+		let mut rest: Vec<NetUid> = Vec::new();
 		for &netuid in queue.iter() {
-			if run >= most {
-				break;
-			}
+			// A subnet still paying its last epoch waits, as do all once the bounds are full.
+			let paying = Payouts::<T>::contains_key(Self::payout_key(netuid));
+			used = used.saturating_add(T::DbWeight::get().reads(2));
 			let bound = T::Epochs::epoch_weight(netuid);
-			if run > 0 && !bounds.saturating_add(bound).all_lte(budget) {
-				break;
+			let fits = run == 0 || bounds.saturating_add(bound).all_lte(budget);
+			if paying || run >= most || !fits {
+				rest.push(netuid);
+				continue;
 			}
 			bounds = bounds.saturating_add(bound);
-			used = used.saturating_add(bound).saturating_add(Self::pay_epoch(netuid));
+			used = used.saturating_add(bound).saturating_add(Self::run_epoch(netuid));
 			run = run.saturating_add(1);
 		}
-		let rest: Vec<NetUid> = queue.iter().skip(run).copied().collect();
 		if !rest.is_empty() {
 			Self::deposit_event(Event::EpochsDeferred {
 				count: u32::try_from(rest.len()).unwrap_or(u32::MAX),
 			});
 		}
 		EpochQueue::<T>::put(BoundedVec::truncate_from(rest));
-		used
+		used.saturating_add(Self::pay_queued(T::PaymentWeightBudget::get()))
+	}
+
+	/// The key of the subnet's current payout.
+	pub fn payout_key(netuid: NetUid) -> PayoutKey {
+		(netuid, Generation::<T>::get(netuid))
 	}
 
 	/// Adds this block's emission to the subnets' pending emission by their shares (the
@@ -390,44 +490,124 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// Pays a subnet's pending emission: the owner's cut, then miners and validators through
-	/// the epoch. If the epoch pays nobody, nothing is paid and all stays pending. Returns the
-	/// weight of the payments (the epoch's own is [`EpochRunner::epoch_weight`]).
-	pub fn pay_epoch(netuid: NetUid) -> Weight {
+	/// Runs a subnet's epoch over its pending emission: mints the owner's cut and queues the
+	/// payments to miners and validators, which [`Pallet::pay_queued`] makes. If the epoch pays
+	/// nobody, nothing is minted and all stays pending. Returns the weight used beyond the
+	/// epoch's own ([`EpochRunner::epoch_weight`]).
+	pub fn run_epoch(netuid: NetUid) -> Weight {
 		let db = T::DbWeight::get();
 		let pending = PendingEmission::<T>::get(netuid);
 		let owner_cut = OWNER_CUT.mul_floor(pending);
 		let for_epoch = pending.saturating_sub(owner_cut);
 		let Some(payout) = T::Epochs::run_epoch(netuid, for_epoch) else { return db.reads(1) };
-		let mut used = db.reads_writes(3, 3);
-		let mut paid: Balance = 0;
-		for (hotkey, amount) in &payout.miners {
-			used = used.saturating_add(T::Stake::pay_position_weight()).saturating_add(db.reads(1));
-			let Some(coldkey) = T::Hotkeys::hotkey_owner(hotkey) else { continue };
-			if T::Stake::pay_position(hotkey, &coldkey, *amount).is_ok() {
-				paid = paid.saturating_add(*amount);
-			}
-		}
-		for (hotkey, amount) in &payout.validators {
-			used = used.saturating_add(T::Stake::pay_hotkey_weight(hotkey));
-			if T::Stake::pay_hotkey(hotkey, *amount).is_ok() {
-				paid = paid.saturating_add(*amount);
-			}
+		let payments: Vec<Payment<T::AccountId>> = payout
+			.miners
+			.into_iter()
+			.map(|(hotkey, amount)| Payment { hotkey, amount, validator: false })
+			.chain(payout.validators.into_iter().map(|(hotkey, amount)| Payment {
+				hotkey,
+				amount,
+				validator: true,
+			}))
+			.collect();
+		let key = Self::payout_key(netuid);
+		if payments.is_empty() || PayoutQueue::<T>::get().is_full() {
+			// Nobody to pay (or, beyond all expectation, no room to queue): all stays pending.
+			Self::deposit_event(Event::EpochPaid { netuid, owner_cut: 0, paid: 0, kept: pending });
+			return db.reads(3);
 		}
 		let mut cut_paid: Balance = 0;
-		if paid > 0 {
-			if let Some(owner) = T::Subnets::subnet_owner(netuid) {
-				if T::Currency::mint_into(&owner, owner_cut).is_ok() {
-					cut_paid = owner_cut;
-				}
+		if let Some(owner) = T::Subnets::subnet_owner(netuid) {
+			if T::Currency::mint_into(&owner, owner_cut).is_ok() {
+				cut_paid = owner_cut;
 			}
 		}
-		let spent = paid.saturating_add(cut_paid);
-		let kept = pending.saturating_sub(spent);
-		PendingEmission::<T>::insert(netuid, kept);
-		TotalPending::<T>::mutate(|p| *p = p.saturating_sub(spent));
-		Self::deposit_event(Event::EpochPaid { netuid, owner_cut: cut_paid, paid, kept });
+		PendingEmission::<T>::insert(netuid, pending.saturating_sub(cut_paid));
+		TotalPending::<T>::mutate(|p| *p = p.saturating_sub(cut_paid));
+		let count = u32::try_from(payments.len()).unwrap_or(u32::MAX);
+		let amount = payments.iter().fold(0, |sum: Balance, p| sum.saturating_add(p.amount));
+		for (index, payment) in (0u32..).zip(payments) {
+			Payments::<T>::insert(key, index, payment);
+		}
+		Payouts::<T>::insert(
+			key,
+			Payout { next: 0, end: count, pending, owner_cut: cut_paid, paid: 0 },
+		);
+		PayoutQueue::<T>::mutate(|queue| queue.try_push(key).is_ok());
+		Self::deposit_event(Event::PayoutQueued { netuid, payments: count, amount });
+		db.reads_writes(4, 5).saturating_add(db.writes(u64::from(count)))
+	}
+
+	/// Makes queued payments, oldest payout first, while their weights fit in `budget` (the
+	/// first is made whatever its weight); drops, unpaid, those of dissolved subnets. Each
+	/// payment made leaves the subnet's pending emission; a failed one stays in it.
+	pub fn pay_queued(budget: Weight) -> Weight {
+		let db = T::DbWeight::get();
+		let queue = PayoutQueue::<T>::get();
+		let mut used = db.reads(1);
+		let mut done = 0usize;
+		let mut first = true;
+		'payouts: for &key in queue.iter() {
+			let (netuid, generation) = key;
+			let live = Generation::<T>::get(netuid) == generation;
+			used = used.saturating_add(db.reads(2));
+			let Some(mut payout) = Payouts::<T>::get(key) else {
+				done = done.saturating_add(1);
+				continue;
+			};
+			while payout.next < payout.end {
+				let payment = Payments::<T>::get(key, payout.next);
+				let weight = match &payment {
+					Some(p) if live && p.validator => T::Stake::pay_hotkey_weight(&p.hotkey),
+					Some(_) if live => T::Stake::pay_position_weight(),
+					_ => Weight::zero(),
+				}
+				.saturating_add(db.reads_writes(4, 4));
+				if !first && !used.saturating_add(weight).all_lte(budget) {
+					Payouts::<T>::insert(key, payout);
+					break 'payouts;
+				}
+				first = false;
+				used = used.saturating_add(weight);
+				Payments::<T>::remove(key, payout.next);
+				payout.next = payout.next.saturating_add(1);
+				let Some(payment) = payment else { continue };
+				if live && Self::make(&payment) {
+					payout.paid = payout.paid.saturating_add(payment.amount);
+					PendingEmission::<T>::mutate(netuid, |p| *p = p.saturating_sub(payment.amount));
+					TotalPending::<T>::mutate(|p| *p = p.saturating_sub(payment.amount));
+				}
+			}
+			Payouts::<T>::remove(key);
+			done = done.saturating_add(1);
+			if live {
+				let kept =
+					payout.pending.saturating_sub(payout.owner_cut).saturating_sub(payout.paid);
+				Self::deposit_event(Event::EpochPaid {
+					netuid,
+					owner_cut: payout.owner_cut,
+					paid: payout.paid,
+					kept,
+				});
+			}
+		}
+		if done > 0 {
+			let rest: Vec<PayoutKey> = queue.iter().skip(done).copied().collect();
+			PayoutQueue::<T>::put(BoundedVec::truncate_from(rest));
+			used = used.saturating_add(db.writes(1));
+		}
 		used
+	}
+
+	/// Makes one payment; whether it was made.
+	fn make(payment: &Payment<T::AccountId>) -> bool {
+		if payment.validator {
+			T::Stake::pay_hotkey(&payment.hotkey, payment.amount).is_ok()
+		} else {
+			T::Hotkeys::hotkey_owner(&payment.hotkey).is_some_and(|coldkey| {
+				T::Stake::pay_position(&payment.hotkey, &coldkey, payment.amount).is_ok()
+			})
+		}
 	}
 
 	/// The figures of [`runtime_api::EmissionApi::emission_schedule`].
@@ -476,6 +656,17 @@ impl<T: Config> Pallet<T> {
 		ensure!(left <= MAX_SUPPLY, "issuance above the cap");
 		let sum = PendingEmission::<T>::iter_values().fold(0u64, |a, p| a.saturating_add(p));
 		ensure!(sum == pending, "pending differs from the subnets' pending");
+		// What a live payout still owes is part of its subnet's pending.
+		for key in PayoutQueue::<T>::get() {
+			if key != Self::payout_key(key.0) {
+				continue;
+			}
+			let payout = Payouts::<T>::get(key).ok_or("a queued payout is missing")?;
+			let owed = Payments::<T>::iter_prefix_values(key)
+				.fold(0u64, |a, p| a.saturating_add(p.amount));
+			ensure!(payout.next <= payout.end, "a payout's cursor is past its end");
+			ensure!(owed <= PendingEmission::<T>::get(key.0), "a payout owes more than pending");
+		}
 		Ok(())
 	}
 }
@@ -487,16 +678,19 @@ impl<T: Config> NeuronHooks for Pallet<T> {
 
 	/// A dissolved subnet's pending emission is never minted: it leaves the pending total and
 	/// the emitted total alike, so the issuance schedule does not count it.
+	/// Its queued payments are dropped unpaid (by [`Pallet::pay_queued`], which sees the old
+	/// generation).
 	fn on_subnet_removed(netuid: NetUid) -> Weight {
 		let pending = PendingEmission::<T>::take(netuid);
 		TotalPending::<T>::mutate(|p| *p = p.saturating_sub(pending));
 		TotalEmitted::<T>::mutate(|e| *e = e.saturating_sub(pending));
 		EpochQueue::<T>::mutate(|queue| queue.retain(|n| *n != netuid));
-		T::DbWeight::get().reads_writes(4, 4)
+		Generation::<T>::mutate(netuid, |g| *g = g.saturating_add(1));
+		T::DbWeight::get().reads_writes(5, 5)
 	}
 
 	fn weight_bound() -> Weight {
-		T::DbWeight::get().reads_writes(4, 4)
+		T::DbWeight::get().reads_writes(5, 5)
 	}
 }
 

@@ -47,6 +47,9 @@ parameter_types! {
 	/// No budget by default: tests set one to see epochs deferred by weight.
 	pub static EpochWeightBudget: frame_support::weights::Weight =
 		frame_support::weights::Weight::MAX;
+	/// No payment budget by default: tests set one to see payouts spread over blocks.
+	pub static PaymentWeightBudget: frame_support::weights::Weight =
+		frame_support::weights::Weight::MAX;
 }
 
 impl pallet_subnets::Config for Test {
@@ -88,6 +91,7 @@ impl pallet_emission::Config for Test {
 	type MaxSubnets = MaxSubnetsU32;
 	type MaxRootValidators = MaxRootValidators;
 	type EpochWeightBudget = EpochWeightBudget;
+	type PaymentWeightBudget = PaymentWeightBudget;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Subnets;

@@ -185,6 +185,73 @@ fn a_block_with_epochs_weighs_their_bounds_and_payments() {
 	});
 }
 
+/// The stake of the validator (owner hotkey) and both miners.
+fn stakes() -> [Balance; 3] {
+	[Stake::hotkey_stake(&OWNER_HOT), Stake::hotkey_stake(&101), Stake::hotkey_stake(&102)]
+}
+
+#[test]
+fn payments_beyond_the_budget_are_made_in_later_blocks() {
+	let unlimited = new_test_ext().execute_with(|| {
+		subnet_with_validator_and_miners();
+		run_to_block(9);
+		stakes()
+	});
+	new_test_ext().execute_with(|| {
+		// The budget holds no payment: one a block, the first always made.
+		PaymentWeightBudget::set(Weight::zero());
+		subnet_with_validator_and_miners();
+		let before = stakes();
+		run_to_block(9);
+		let queued = emission_events().into_iter().find_map(|e| match e {
+			Event::PayoutQueued { netuid, payments, .. } if netuid == NET => Some(payments),
+			_ => None,
+		});
+		assert_eq!(queued, Some(3), "two miners and the validator");
+		let key = Emission::payout_key(NET);
+		assert_eq!(Payouts::<Test>::get(key).map(|p| p.next), Some(1));
+		assert!(!emission_events().iter().any(|e| matches!(e, Event::EpochPaid { .. })));
+		run_to_block(10);
+		assert_eq!(Payouts::<Test>::get(key).map(|p| p.next), Some(2));
+		run_to_block(11);
+		assert!(Payouts::<Test>::get(key).is_none());
+		assert!(PayoutQueue::<Test>::get().is_empty());
+		assert_eq!(Payments::<Test>::iter_prefix(key).count(), 0);
+		// The same payments as in one block, and the epoch's books in one event.
+		assert_eq!(stakes(), unlimited);
+		assert!(stakes().iter().zip(before).all(|(after, before)| *after > before));
+		let pending = 7 * TAO;
+		let cut = OWNER_CUT * pending;
+		let paid = emission_events().into_iter().find_map(|e| match e {
+			Event::EpochPaid { owner_cut, paid, kept, .. } => Some((owner_cut, paid, kept)),
+			_ => None,
+		});
+		assert_eq!(paid, Some((cut, pending - cut, 0)));
+	});
+}
+
+#[test]
+fn a_dissolved_subnets_queued_payments_are_dropped_unpaid() {
+	new_test_ext().execute_with(|| {
+		PaymentWeightBudget::set(Weight::zero());
+		subnet_with_validator_and_miners();
+		run_to_block(9);
+		let key = Emission::payout_key(NET);
+		let after_one = stakes();
+		let issuance = Balances::total_issuance();
+		assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(ALICE), NET));
+		assert_ne!(Emission::payout_key(NET), key, "a new generation");
+		run_to_block(12);
+		// The two payments left were dropped: no stake grew, nothing was minted.
+		assert!(PayoutQueue::<Test>::get().is_empty());
+		assert_eq!(Payments::<Test>::iter_prefix(key).count(), 0);
+		assert_eq!(Stake::hotkey_stake(&101), after_one[1]);
+		assert_eq!(Stake::hotkey_stake(&102), after_one[2]);
+		assert_eq!(Balances::total_issuance(), issuance, "nothing minted after dissolution");
+		assert!(!emission_events().iter().any(|e| matches!(e, Event::EpochPaid { .. })));
+	});
+}
+
 #[test]
 fn a_dissolved_subnets_pending_is_never_minted() {
 	new_test_ext().execute_with(|| {

@@ -1,8 +1,9 @@
 //! Weights, epochs, the root network and emission: the consensus and emission pallets.
 //!
-//! The epoch budget leaves most of a block to transactions: the epochs of one block may weigh
-//! at most 40% of it by their benchmarked bounds, and the largest allowed subnet's epoch fits in
-//! that budget alone (checked by a test below).
+//! The budgets leave most of a block to transactions: the epochs of one block may weigh at most
+//! 30% of it by their benchmarked bounds, and its payments 20%. The largest allowed
+//! subnet's epoch fits in the epoch budget alone, and the heaviest single payment (a validator
+//! with the most nominators) in the payment budget (checked by a test below).
 
 use crate::{Balances, Consensus, Runtime, Stake, Subnets};
 use frame_support::{parameter_types, weights::Weight};
@@ -20,11 +21,15 @@ parameter_types! {
 	/// Most epochs in one block.
 	pub const MaxEpochsPerBlock: u32 = 4;
 	/// What the epochs of one block may weigh by their bounds.
-	pub EpochWeightBudget: Weight = {
-		let block = <Runtime as frame_system::Config>::BlockWeights::get().max_block;
-		let share = Perbill::from_percent(40);
-		Weight::from_parts(share.mul_floor(block.ref_time()), share.mul_floor(block.proof_size()))
-	};
+	pub EpochWeightBudget: Weight = share_of_block(Perbill::from_percent(30));
+	/// What the payments of one block may weigh.
+	pub PaymentWeightBudget: Weight = share_of_block(Perbill::from_percent(20));
+}
+
+/// `share` of a block's maximum weight.
+fn share_of_block(share: Perbill) -> Weight {
+	let block = <Runtime as frame_system::Config>::BlockWeights::get().max_block;
+	Weight::from_parts(share.mul_floor(block.ref_time()), share.mul_floor(block.proof_size()))
 }
 
 impl pallet_consensus::Config for Runtime {
@@ -47,6 +52,7 @@ impl pallet_emission::Config for Runtime {
 	type MaxSubnets = MaxSubnets;
 	type MaxRootValidators = MaxRootValidators;
 	type EpochWeightBudget = EpochWeightBudget;
+	type PaymentWeightBudget = PaymentWeightBudget;
 	type WeightInfo = pallet_emission::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Subnets;
@@ -57,12 +63,13 @@ mod tests {
 	use super::*;
 	use pallet_consensus::WeightInfo as _;
 	use pallet_emission::WeightInfo as _;
+	use pallet_stake::WeightInfo as _;
 
 	/// The largest subnet's epoch, with every permit holder's row full, fits in the epoch
-	/// budget on its own, and the accrual of the most subnets and root validators fits beside
-	/// it in a block.
+	/// budget on its own; the heaviest payment in the payment budget; and the accrual of the
+	/// most subnets and root validators beside both in a block.
 	#[test]
-	fn the_largest_epoch_fits_in_a_block() {
+	fn the_largest_epoch_and_payment_fit_in_a_block() {
 		let epoch = pallet_consensus::weights::SubstrateWeight::<Runtime>::epoch(
 			MaxUids::get(),
 			MaxValidators::get() * MaxUids::get(),
@@ -73,9 +80,14 @@ mod tests {
 			MaxSubnets::get(),
 			MaxRootValidators::get(),
 		);
+		let payment = pallet_stake::weights::SubstrateWeight::<Runtime>::pay_hotkey(
+			crate::configs::stake::MaxNominators::get() + 1,
+		);
+		let payments = PaymentWeightBudget::get();
+		assert!(payment.all_lte(payments), "payment {payment} above the budget {payments}");
 		let block = <Runtime as frame_system::Config>::BlockWeights::get();
 		assert!(
-			budget.saturating_add(accrual).all_lte(block.max_block),
+			budget.saturating_add(payments).saturating_add(accrual).all_lte(block.max_block),
 			"epochs {budget} and accrual {accrual} above the block {}",
 			block.max_block
 		);
