@@ -15,6 +15,8 @@ command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
 if [ "${#missing[@]}" -gt 0 ]; then
 	log "installing Debian packages: ${missing[*]}"
 	sudo_cmd=()
@@ -52,6 +54,15 @@ e2e="$TAONET_ROOT/e2e"
 if [ ! -d "$e2e/node_modules/@polkadot/api" ] || [ "$e2e/package-lock.json" -nt "$e2e/node_modules/.package-lock.json" ]; then
 	log "installing e2e npm packages"
 	(cd "$e2e" && npm ci --no-audit --no-fund)
+fi
+
+# The Python substrate client for the Python signing test, exactly as locked.
+venv="$e2e/python/.venv"
+if [ ! -x "$venv/bin/python" ] || [ "$e2e/python/requirements.txt" -nt "$venv/installed" ]; then
+	log "installing the Python substrate client into e2e/python/.venv"
+	python3 -m venv "$venv"
+	"$venv/bin/pip" install --quiet --disable-pip-version-check -r "$e2e/python/requirements.txt"
+	touch "$venv/installed"
 fi
 
 log "ready"

@@ -25,7 +25,6 @@ let stranger;
 
 const ok = (result) => assert.equal(result.dispatchError, undefined, 'the extrinsic succeeded');
 const sudo = (call) => sendAndFinalize(api.tx.sudo.sudo(call), alice).then(ok);
-const poolStake = async (hotkey) => (await api.query.stake.pools(hotkey.address)).stake.toBigInt();
 const uidOf = async (hotkey) => (await api.query.subnets.uids(NETUID, hotkey.address)).unwrap().toNumber();
 const finalizedNumber = async () => (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
 
@@ -68,11 +67,14 @@ describe('emission', () => {
     }
     ok(await sendAndFinalize(api.tx.subnets.burnedRegister(NETUID, validator.address), alice));
     for (const miner of miners) ok(await sendAndFinalize(api.tx.subnets.burnedRegister(NETUID, miner.address), bob));
-    ok(await sendAndFinalize(api.tx.stake.addStake(validator.address, 1_000n * TAO), alice));
+    const staked = await sendAndFinalize(api.tx.stake.addStake(validator.address, 1_000n * TAO), alice);
+    ok(staked);
+    // Read where the stake landed: an epoch in a later block may already have paid the validator.
+    const at = await api.at(staked.blockHash);
+    assert.equal((await at.query.subnets.neuronCount(NETUID)).toNumber(), 4);
+    assert.equal((await at.query.stake.pools(validator.address)).stake.toBigInt(), 1_000n * TAO);
     // The hotkey signs its weight calls: they are free, but its account must exist.
     ok(await sendAndFinalize(api.tx.balances.transferKeepAlive(validator.address, TAO), alice));
-    assert.equal((await api.query.subnets.neuronCount(NETUID)).toNumber(), 4);
-    assert.equal(await poolStake(validator), 1_000n * TAO);
   });
 
   test('the first epoch gives the staked validator a permit', async () => {
@@ -97,14 +99,17 @@ describe('emission', () => {
     ok(result);
     const set = result.events.map(({ event }) => event).find((e) => e.section === 'consensus' && e.method === 'WeightsSet');
     assert.ok(set, 'WeightsSet');
-    const weights = await api.query.consensus.weights([NETUID, 0], await uidOf(validator));
+    const weights = await (await api.at(result.blockHash)).query.consensus.weights([NETUID, 0], await uidOf(validator));
     assert.deepEqual(weights.map(([uid, w]) => [uid.toNumber(), w.toNumber()]), [[m1, 65535], [m2, 21845]]);
 
+    // The state the weights were set in: the next epoch of the subnet is the one they move.
     const setAt = (await api.rpc.chain.getHeader(result.blockHash)).number.toNumber();
+    const atSet = await api.at(result.blockHash);
+    const stakeAtSet = async (hotkey) => (await atSet.query.stake.pools(hotkey.address)).stake.toBigInt();
     const before = {
-      bob: (await api.query.system.account(bob.address)).data,
-      validator: await poolStake(validator),
-      miners: await Promise.all(miners.map(poolStake)),
+      bob: (await atSet.query.system.account(bob.address)).data,
+      validator: await stakeAtSet(validator),
+      miners: await Promise.all(miners.map(stakeAtSet)),
     };
     assert.deepEqual(before.miners, [0n, 0n], 'miners earned nothing before any weights');
 

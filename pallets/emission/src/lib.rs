@@ -71,7 +71,7 @@ pub mod weights;
 /// The emission figures clients read through [`runtime_api::EmissionApi`], in rao.
 #[derive(Clone, Debug, PartialEq, Eq, codec::Encode, codec::Decode, scale_info::TypeInfo)]
 pub struct EmissionSchedule {
-	/// What the next block emits at the current issuance.
+	/// What the next block emits at the current issuance (0 while there is no subnet).
 	pub block_emission: Balance,
 	/// Total issuance (held stake and locks included).
 	pub total_issuance: Balance,
@@ -79,7 +79,8 @@ pub struct EmissionSchedule {
 	pub total_pending: Balance,
 	/// Issuance plus pending at which emission next halves; `None` once emission has ended.
 	pub next_halving_threshold: Option<Balance>,
-	/// Blocks until then at the current block emission; `None` once emission has ended.
+	/// Blocks until then at the current block emission; `None` once emission has ended, or
+	/// while there is no subnet to emit to.
 	pub blocks_to_next_halving: Option<u64>,
 }
 
@@ -425,16 +426,20 @@ impl<T: Config> Pallet<T> {
 		let mut rest: Vec<NetUid> = Vec::new();
 		for &netuid in queue.iter() {
 			// A subnet still paying its last epoch waits, as do all once the bounds are full.
-			let paying = Payouts::<T>::contains_key(Self::payout_key(netuid));
 			used = used.saturating_add(T::DbWeight::get().reads(2));
-			let bound = T::Epochs::epoch_weight(netuid);
-			let fits = run == 0 || bounds.saturating_add(bound).all_lte(budget);
-			if paying || run >= most || !fits {
+			if run >= most || Payouts::<T>::contains_key(Self::payout_key(netuid)) {
+				rest.push(netuid);
+				continue;
+			}
+			let bound = Self::epoch_bound(netuid);
+			used = used.saturating_add(T::DbWeight::get().reads(2));
+			if run > 0 && !bounds.saturating_add(bound).all_lte(budget) {
 				rest.push(netuid);
 				continue;
 			}
 			bounds = bounds.saturating_add(bound);
-			used = used.saturating_add(bound).saturating_add(Self::run_epoch(netuid));
+			Self::run_epoch(netuid);
+			used = used.saturating_add(bound);
 			run = run.saturating_add(1);
 		}
 		if !rest.is_empty() {
@@ -444,6 +449,16 @@ impl<T: Config> Pallet<T> {
 		}
 		EpochQueue::<T>::put(BoundedVec::truncate_from(rest));
 		used.saturating_add(Self::pay_queued(T::PaymentWeightBudget::get()))
+	}
+
+	/// What running the subnet's epoch can weigh, payments not made: the epoch's bound and
+	/// queuing a payment for each UID and each permit holder.
+	pub fn epoch_bound(netuid: NetUid) -> Weight {
+		let neurons = u64::from(T::Subnets::neuron_count(netuid));
+		let max_validators = T::Subnets::hyperparams(netuid).map_or(0, |p| p.max_validators);
+		let payments = neurons.saturating_add(u64::from(max_validators).min(neurons));
+		T::Epochs::epoch_weight(netuid)
+			.saturating_add(T::DbWeight::get().reads_writes(8, payments.saturating_add(6)))
 	}
 
 	/// The key of the subnet's current payout.
@@ -491,15 +506,15 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Runs a subnet's epoch over its pending emission: mints the owner's cut and queues the
-	/// payments to miners and validators, which [`Pallet::pay_queued`] makes. If the epoch pays
-	/// nobody, nothing is minted and all stays pending. Returns the weight used beyond the
-	/// epoch's own ([`EpochRunner::epoch_weight`]).
-	pub fn run_epoch(netuid: NetUid) -> Weight {
-		let db = T::DbWeight::get();
+	/// payments to miners and validators, which [`Pallet::pay_queued`] makes. If the epoch has
+	/// nobody to pay, nothing is minted and all stays pending (the cut is minted once the epoch
+	/// has someone to pay, even should every payment later fail). Its weight is
+	/// [`Pallet::epoch_bound`].
+	pub fn run_epoch(netuid: NetUid) {
 		let pending = PendingEmission::<T>::get(netuid);
 		let owner_cut = OWNER_CUT.mul_floor(pending);
 		let for_epoch = pending.saturating_sub(owner_cut);
-		let Some(payout) = T::Epochs::run_epoch(netuid, for_epoch) else { return db.reads(1) };
+		let Some(payout) = T::Epochs::run_epoch(netuid, for_epoch) else { return };
 		let payments: Vec<Payment<T::AccountId>> = payout
 			.miners
 			.into_iter()
@@ -514,7 +529,7 @@ impl<T: Config> Pallet<T> {
 		if payments.is_empty() || PayoutQueue::<T>::get().is_full() {
 			// Nobody to pay (or, beyond all expectation, no room to queue): all stays pending.
 			Self::deposit_event(Event::EpochPaid { netuid, owner_cut: 0, paid: 0, kept: pending });
-			return db.reads(3);
+			return;
 		}
 		let mut cut_paid: Balance = 0;
 		if let Some(owner) = T::Subnets::subnet_owner(netuid) {
@@ -535,7 +550,6 @@ impl<T: Config> Pallet<T> {
 		);
 		PayoutQueue::<T>::mutate(|queue| queue.try_push(key).is_ok());
 		Self::deposit_event(Event::PayoutQueued { netuid, payments: count, amount });
-		db.reads_writes(4, 5).saturating_add(db.writes(u64::from(count)))
 	}
 
 	/// Makes queued payments, oldest payout first, while their weights fit in `budget` (the
@@ -565,6 +579,7 @@ impl<T: Config> Pallet<T> {
 				.saturating_add(db.reads_writes(4, 4));
 				if !first && !used.saturating_add(weight).all_lte(budget) {
 					Payouts::<T>::insert(key, payout);
+					used = used.saturating_add(db.writes(1));
 					break 'payouts;
 				}
 				first = false;
@@ -579,6 +594,7 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 			Payouts::<T>::remove(key);
+			used = used.saturating_add(db.writes(1));
 			done = done.saturating_add(1);
 			if live {
 				let kept =
@@ -615,7 +631,9 @@ impl<T: Config> Pallet<T> {
 		let total_issuance = T::Currency::total_issuance();
 		let total_pending = TotalPending::<T>::get();
 		let supply = total_issuance.saturating_add(total_pending);
-		let block_emission = block_emission(supply);
+		// Nothing is emitted while there is no subnet.
+		let block_emission =
+			if T::Subnets::subnets().is_empty() { 0 } else { block_emission(supply) };
 		let next_halving_threshold = next_halving_threshold(supply);
 		let blocks_to_next_halving = next_halving_threshold.and_then(|threshold| {
 			let left = threshold.saturating_sub(supply);
@@ -680,17 +698,26 @@ impl<T: Config> NeuronHooks for Pallet<T> {
 	/// the emitted total alike, so the issuance schedule does not count it.
 	/// Its queued payments are dropped unpaid (by [`Pallet::pay_queued`], which sees the old
 	/// generation).
+	/// Its share goes, and root validators' weights on the netuid are dropped, so that a new
+	/// subnet at the netuid starts from nothing.
 	fn on_subnet_removed(netuid: NetUid) -> Weight {
 		let pending = PendingEmission::<T>::take(netuid);
 		TotalPending::<T>::mutate(|p| *p = p.saturating_sub(pending));
 		TotalEmitted::<T>::mutate(|e| *e = e.saturating_sub(pending));
 		EpochQueue::<T>::mutate(|queue| queue.retain(|n| *n != netuid));
 		Generation::<T>::mutate(netuid, |g| *g = g.saturating_add(1));
-		T::DbWeight::get().reads_writes(5, 5)
+		SubnetShares::<T>::remove(netuid);
+		let validators = RootValidators::<T>::get();
+		for hotkey in validators.iter() {
+			RootWeights::<T>::mutate(hotkey, |row| row.retain(|&(n, _)| n != netuid.0));
+		}
+		let rows = u64::try_from(validators.len()).unwrap_or(u64::MAX);
+		T::DbWeight::get().reads_writes(rows.saturating_add(6), rows.saturating_add(6))
 	}
 
 	fn weight_bound() -> Weight {
-		T::DbWeight::get().reads_writes(5, 5)
+		let rows = u64::from(T::MaxRootValidators::get());
+		T::DbWeight::get().reads_writes(rows.saturating_add(6), rows.saturating_add(6))
 	}
 }
 

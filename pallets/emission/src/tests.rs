@@ -148,8 +148,10 @@ fn epochs_beyond_the_weight_budget_wait_for_the_next_block() {
 				SubnetParam::Tempo(tempo)
 			));
 		}
-		let bound = <Consensus as EpochRunner<AccountId>>::epoch_weight(NetUid(1));
-		assert_eq!(bound, <Consensus as EpochRunner<AccountId>>::epoch_weight(NetUid(2)));
+		let bound = Emission::epoch_bound(NetUid(1));
+		assert_eq!(bound, Emission::epoch_bound(NetUid(2)));
+		let epoch = <Consensus as EpochRunner<AccountId>>::epoch_weight(NetUid(1));
+		assert!(bound.all_gte(epoch), "the epoch's own bound and queuing its payments");
 		EpochWeightBudget::set(
 			bound.saturating_add(bound).saturating_sub(Weight::from_parts(1, 0)),
 		);
@@ -171,9 +173,10 @@ fn a_block_with_epochs_weighs_their_bounds_and_payments() {
 		subnet_with_validator_and_miners();
 		run_to_block(8);
 		System::set_block_number(9);
-		let bound = <Consensus as EpochRunner<AccountId>>::epoch_weight(NET);
+		let bound = Emission::epoch_bound(NET);
 		let used = Emission::on_block();
-		// The accrual, the epoch's bound, two miners' and one validator's payments.
+		// The accrual, the epoch's bound (queuing included), two miners' and one validator's
+		// payments.
 		let payments = <Stake as StakeInterface<AccountId>>::pay_position_weight()
 			.saturating_mul(2)
 			.saturating_add(<Stake as StakeInterface<AccountId>>::pay_hotkey_weight(&OWNER_HOT));
@@ -335,6 +338,33 @@ mod root {
 	}
 
 	#[test]
+	fn a_dissolved_subnet_leaves_no_share_or_root_weight_for_its_successor() {
+		new_test_ext().execute_with(|| {
+			two_subnets();
+			assert_ok!(Emission::root_register(RuntimeOrigin::signed(ALICE), OWNER_HOT));
+			assert_ok!(Emission::set_root_weights(
+				RuntimeOrigin::signed(OWNER_HOT),
+				vec![1, 2],
+				vec![1, 3],
+				0
+			));
+			run_to_block(3);
+			assert!(SubnetShares::<Test>::get(NetUid(2)) > 0);
+			assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(2), NetUid(2)));
+			assert_eq!(SubnetShares::<Test>::get(NetUid(2)), 0);
+			// The entry on subnet 1 stays as it was (rows are normalized by the epoch).
+			assert_eq!(RootWeights::<Test>::get(OWNER_HOT).to_vec(), vec![(1, 21_845)]);
+			// A new subnet at netuid 2 gets its share recorded afresh.
+			assert_ok!(Subnets::register_network(RuntimeOrigin::signed(3), 103));
+			run_to_block(4);
+			assert_eq!(
+				pallet_subnets::EmissionShares::<Test>::get(NetUid(2)),
+				SubnetShares::<Test>::get(NetUid(2))
+			);
+		});
+	}
+
+	#[test]
 	fn shares_follow_the_root_weights_and_are_equal_without_them() {
 		new_test_ext().execute_with(|| {
 			two_subnets();
@@ -429,6 +459,16 @@ mod halving {
 		assert!(MAX_SUPPLY - last < TAO);
 		assert_eq!(emissions_from(last, 3), vec![0, 0, 0]);
 		assert_eq!(emissions_from(MAX_SUPPLY - 1, 2), vec![0, 0]);
+	}
+
+	#[test]
+	fn nothing_is_scheduled_while_there_is_no_subnet() {
+		new_test_ext().execute_with(|| {
+			let schedule = Emission::emission_schedule();
+			assert_eq!(schedule.block_emission, 0);
+			assert_eq!(schedule.blocks_to_next_halving, None);
+			assert_eq!(schedule.next_halving_threshold, Some(10_500_000 * TAO));
+		});
 	}
 
 	#[test]
