@@ -9,6 +9,7 @@ mod command;
 mod dev_seal;
 mod rpc;
 mod service;
+mod taonet_rpc;
 
 fn main() -> sc_cli::Result<()> {
 	command::run()

@@ -3,6 +3,8 @@
 //! - `system_accountNextIndex`: an account's next nonce, counting its transactions in the pool.
 //! - `payment_queryInfo`, `payment_queryFeeDetails`: what a transaction will pay.
 //! - `engine_createBlock`, `engine_finalizeBlock`: only with a development `--sealing` mode.
+//! - `taonet_*`: subnets, hyperparameters, metagraphs, neurons, stake, delegates, lock cost and
+//!   the emission schedule as JSON objects ([`crate::taonet_rpc`], `docs/rpc.md`).
 
 use std::sync::Arc;
 
@@ -41,7 +43,9 @@ where
 		+ 'static,
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
-		+ BlockBuilder<Block>,
+		+ BlockBuilder<Block>
+		+ taonet_runtime_api::TaonetApi<Block, AccountId>
+		+ pallet_emission::runtime_api::EmissionApi<Block>,
 	P: TransactionPool + 'static,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
@@ -51,7 +55,8 @@ where
 	let FullDeps { client, pool, seal_commands } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(crate::taonet_rpc::module(client)?)?;
 	if let Some(commands) = seal_commands {
 		module.merge(ManualSeal::new(commands).into_rpc())?;
 	}

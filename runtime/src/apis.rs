@@ -194,6 +194,51 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl taonet_runtime_api::TaonetApi<Block, AccountId> for Runtime {
+		fn subnets() -> Vec<taonet_runtime_api::SubnetSummary<AccountId>> {
+			crate::queries::subnets()
+		}
+
+		fn subnet_hyperparams(
+			netuid: taonet_primitives::NetUid,
+		) -> Option<taonet_primitives::SubnetHyperparams> {
+			crate::queries::subnet_hyperparams(netuid)
+		}
+
+		fn metagraph(
+			netuid: taonet_primitives::NetUid,
+			with_rows: bool,
+		) -> Option<taonet_runtime_api::Metagraph<AccountId>> {
+			crate::queries::metagraph(netuid, with_rows)
+		}
+
+		fn neuron(
+			netuid: taonet_primitives::NetUid,
+			uid: u16,
+		) -> Option<taonet_runtime_api::Neuron<AccountId>> {
+			crate::queries::neuron(netuid, uid)
+		}
+
+		fn neuron_by_hotkey(
+			netuid: taonet_primitives::NetUid,
+			hotkey: AccountId,
+		) -> Option<taonet_runtime_api::Neuron<AccountId>> {
+			crate::queries::neuron_by_hotkey(netuid, hotkey)
+		}
+
+		fn stake_positions(coldkey: AccountId) -> Vec<taonet_runtime_api::StakePosition<AccountId>> {
+			crate::queries::stake_positions(coldkey)
+		}
+
+		fn delegates() -> Vec<taonet_runtime_api::Delegate<AccountId>> {
+			crate::queries::delegates()
+		}
+
+		fn lock_cost() -> Balance {
+			crate::queries::lock_cost()
+		}
+	}
+
 	impl pallet_emission::runtime_api::EmissionApi<Block> for Runtime {
 		fn emission_schedule() -> pallet_emission::EmissionSchedule {
 			crate::Emission::emission_schedule()

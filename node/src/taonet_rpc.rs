@@ -1,0 +1,328 @@
+//! The `taonet_*` JSON-RPC methods: what miners, validators and apps need, as JSON objects.
+//!
+//! Each method calls the runtime API (`TaonetApi`, `EmissionApi`) at the block given as its last,
+//! optional parameter (the best block without it) and turns the answer into JSON:
+//!
+//! - accounts as SS58 strings (prefix 42);
+//! - balances in rao as JSON integers: exact in the JSON text, and exact in JavaScript numbers
+//!   below 2^53 rao (about 9.007M TAO, so every stake and reward; only total issuance can grow
+//!   past it, so clients that read it should parse big integers, e.g. `JSON.parse` with a
+//!   reviver or polkadot.js's `Json` type, or compare with a margin);
+//! - fractions as `{ "raw": u16, "value": raw / 65535 }`.
+//!
+//! Errors are JSON-RPC errors with a message that says what was wrong: an unknown subnet
+//! (code 1001) or neuron (1002), a runtime API failure (1000); malformed parameters (an account
+//! that is not SS58, a netuid that is not a number) are the server's invalid-params error.
+//! `docs/rpc.md` lists every method with an example.
+
+use std::sync::Arc;
+
+use jsonrpsee::{
+	types::{ErrorObjectOwned, Params},
+	RpcModule,
+};
+use pallet_emission::runtime_api::EmissionApi;
+use serde_json::{json, Value};
+use sp_api::ProvideRuntimeApi;
+use sp_blockchain::HeaderBackend;
+use sp_core::crypto::{Ss58AddressFormat, Ss58Codec};
+use taonet_primitives::{NetUid, SubnetHyperparams, SS58_PREFIX};
+use taonet_runtime::{opaque::Block, AccountId, Hash};
+use taonet_runtime_api::{Axon, Delegate, Neuron, StakePosition, SubnetSummary, TaonetApi};
+
+/// Error codes of the `taonet_*` methods.
+pub mod codes {
+	/// The runtime API call failed (for instance at a block from before the API existed).
+	pub const RUNTIME: i32 = 1000;
+	/// No subnet has that netuid.
+	pub const UNKNOWN_SUBNET: i32 = 1001;
+	/// No neuron has that UID or hotkey in the subnet.
+	pub const UNKNOWN_NEURON: i32 = 1002;
+}
+
+fn error(code: i32, message: impl Into<String>) -> ErrorObjectOwned {
+	ErrorObjectOwned::owned(code, message.into(), None::<()>)
+}
+
+fn account(id: &AccountId) -> String {
+	id.to_ss58check_with_version(Ss58AddressFormat::custom(SS58_PREFIX))
+}
+
+fn fraction(raw: u16) -> Value {
+	json!({ "raw": raw, "value": f64::from(raw) / f64::from(u16::MAX) })
+}
+
+fn subnet_json(s: SubnetSummary<AccountId>) -> Value {
+	json!({
+		"netuid": s.netuid.0,
+		"owner": account(&s.owner),
+		"ownerHotkey": account(&s.owner_hotkey),
+		"lock": s.lock,
+		"registeredAt": s.registered_at,
+		"tempo": s.tempo,
+		"neurons": s.neurons,
+		"maxUids": s.max_uids,
+		"burn": s.burn,
+		"emissionShare": { "ppb": s.emission_share_ppb, "value": f64::from(s.emission_share_ppb) / 1e9 },
+		"pendingEmission": s.pending_emission,
+		"blocksToNextEpoch": s.blocks_to_next_epoch,
+	})
+}
+
+fn hyperparams_json(netuid: NetUid, p: SubnetHyperparams) -> Value {
+	json!({
+		"netuid": netuid.0,
+		"tempo": p.tempo,
+		"maxUids": p.max_uids,
+		"maxValidators": p.max_validators,
+		"immunityPeriod": p.immunity_period,
+		"minAllowedWeights": p.min_allowed_weights,
+		"maxWeightLimit": fraction(p.max_weight_limit),
+		"weightsRateLimit": p.weights_rate_limit,
+		"weightsVersionKey": p.weights_version_key,
+		"activityCutoff": p.activity_cutoff,
+		"kappa": fraction(p.kappa),
+		"bondsMovingAverage": { "raw": p.bonds_moving_average, "value": p.bonds_moving_average as f64 / 1e6 },
+		"bondsPenalty": fraction(p.bonds_penalty),
+		"yuma3Enabled": p.yuma3_enabled,
+		"liquidAlphaEnabled": p.liquid_alpha_enabled,
+		"alphaLow": fraction(p.alpha_low),
+		"alphaHigh": fraction(p.alpha_high),
+		"alphaSigmoidSteepness": p.alpha_sigmoid_steepness,
+		"commitRevealEnabled": p.commit_reveal_enabled,
+		"revealPeriod": p.reveal_period,
+		"servingRateLimit": p.serving_rate_limit,
+		"registrationAllowed": p.registration_allowed,
+		"minBurn": p.min_burn,
+		"maxBurn": p.max_burn,
+		"burnHalfLife": p.burn_half_life,
+		"burnIncreaseFactor": { "raw": p.burn_increase_factor, "value": f64::from(p.burn_increase_factor) / 1e6 },
+		"maxRegistrationsPerBlock": p.max_registrations_per_block,
+	})
+}
+
+fn axon_json(a: Axon) -> Value {
+	let ip = if a.ip_type == 4 {
+		let v4 = u32::try_from(a.ip & u128::from(u32::MAX)).unwrap_or(0);
+		std::net::Ipv4Addr::from(v4).to_string()
+	} else {
+		std::net::Ipv6Addr::from(a.ip).to_string()
+	};
+	json!({
+		"block": a.block,
+		"version": a.version,
+		"ip": ip,
+		"port": a.port,
+		"ipType": a.ip_type,
+		"protocol": a.protocol,
+	})
+}
+
+fn neuron_json(n: Neuron<AccountId>) -> Value {
+	json!({
+		"uid": n.uid,
+		"hotkey": account(&n.hotkey),
+		"coldkey": account(&n.coldkey),
+		"stake": n.stake,
+		"active": n.active,
+		"validatorPermit": n.validator_permit,
+		"validatorTrust": fraction(n.validator_trust),
+		"consensus": fraction(n.consensus),
+		"rank": fraction(n.rank),
+		"trust": fraction(n.trust),
+		"incentive": fraction(n.incentive),
+		"dividends": fraction(n.dividends),
+		"emission": n.emission,
+		"axon": n.axon.map(axon_json),
+		"lastUpdate": n.last_update,
+		"registeredAt": n.registered_at,
+	})
+}
+
+fn rows_json(rows: Vec<(u16, Vec<(u16, u16)>)>) -> Value {
+	Value::Array(
+		rows.into_iter()
+			.map(|(uid, row)| json!({ "uid": uid, "row": row.into_iter().map(|(t, w)| json!([t, w])).collect::<Vec<_>>() }))
+			.collect(),
+	)
+}
+
+fn position_json(p: StakePosition<AccountId>) -> Value {
+	json!({
+		"hotkey": account(&p.hotkey),
+		"hotkeyOwner": p.hotkey_owner.as_ref().map(account),
+		"stake": p.stake,
+	})
+}
+
+fn delegate_json(d: Delegate<AccountId>) -> Value {
+	json!({
+		"hotkey": account(&d.hotkey),
+		"owner": d.owner.as_ref().map(account),
+		"take": fraction(d.take),
+		"totalStake": d.total_stake,
+		"nominators": d.nominators.into_iter().map(|(c, s)| json!({ "coldkey": account(&c), "stake": s })).collect::<Vec<_>>(),
+	})
+}
+
+/// The `taonet_*` methods, reading through `client`.
+pub fn module<C>(
+	client: Arc<C>,
+) -> Result<RpcModule<Arc<C>>, Box<dyn std::error::Error + Send + Sync>>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: TaonetApi<Block, AccountId> + EmissionApi<Block>,
+{
+	let mut module = RpcModule::new(client);
+
+	/// Runs `f` against the runtime API at `at` (the best block by default).
+	fn call<C, R>(
+		client: &C,
+		at: Option<Hash>,
+		f: impl FnOnce(&sp_api::ApiRef<'_, C::Api>, Hash) -> Result<R, sp_api::ApiError>,
+	) -> Result<R, ErrorObjectOwned>
+	where
+		C: ProvideRuntimeApi<Block> + HeaderBackend<Block>,
+	{
+		let at = at.unwrap_or_else(|| client.info().best_hash);
+		let api = client.runtime_api();
+		f(&api, at)
+			.map_err(|e| error(codes::RUNTIME, format!("runtime API call failed at {at:?}: {e}")))
+	}
+
+	fn netuid_param(params: &Params, position: usize) -> Result<NetUid, ErrorObjectOwned> {
+		let mut seq = params.sequence();
+		for _ in 0..position {
+			let _: Value = seq.next()?;
+		}
+		let netuid: u16 = seq.next()?;
+		Ok(NetUid(netuid))
+	}
+
+	fn unknown_subnet(netuid: NetUid) -> ErrorObjectOwned {
+		error(codes::UNKNOWN_SUBNET, format!("unknown subnet: no subnet has netuid {}", netuid.0))
+	}
+
+	module.register_method("taonet_subnets", |params, client, _| {
+		let at: Option<Hash> = params.sequence().optional_next()?;
+		let subnets = call(&**client, at, |api, at| api.subnets(at))?;
+		Ok::<_, ErrorObjectOwned>(Value::Array(subnets.into_iter().map(subnet_json).collect()))
+	})?;
+
+	module.register_method("taonet_subnetHyperparams", |params, client, _| {
+		let mut seq = params.sequence();
+		let netuid = NetUid(seq.next::<u16>()?);
+		let at: Option<Hash> = seq.optional_next()?;
+		let found = call(&**client, at, |api, at| api.subnet_hyperparams(at, netuid))?;
+		let params = found.ok_or_else(|| unknown_subnet(netuid))?;
+		Ok::<_, ErrorObjectOwned>(hyperparams_json(netuid, params))
+	})?;
+
+	module.register_method("taonet_metagraph", |params, client, _| {
+		let netuid = netuid_param(&params, 0)?;
+		let mut seq = params.sequence();
+		let _: u16 = seq.next()?;
+		let with_rows: Option<bool> = seq.optional_next()?;
+		let at: Option<Hash> = seq.optional_next()?;
+		let with_rows = with_rows.unwrap_or(false);
+		let found = call(&**client, at, |api, at| api.metagraph(at, netuid, with_rows))?;
+		let m = found.ok_or_else(|| unknown_subnet(netuid))?;
+		let mut out = json!({
+			"netuid": m.netuid.0,
+			"block": m.block,
+			"neurons": m.neurons.into_iter().map(neuron_json).collect::<Vec<_>>(),
+		});
+		if with_rows {
+			out["weights"] = rows_json(m.weights);
+			out["bonds"] = rows_json(m.bonds);
+		}
+		Ok::<_, ErrorObjectOwned>(out)
+	})?;
+
+	module.register_method("taonet_neuron", |params, client, _| {
+		let mut seq = params.sequence();
+		let netuid = NetUid(seq.next::<u16>()?);
+		let key: Value = seq.next()?;
+		let at: Option<Hash> = seq.optional_next()?;
+		let found = match &key {
+			Value::Number(n) => {
+				let uid = n.as_u64().and_then(|u| u16::try_from(u).ok()).ok_or_else(|| {
+					error(
+						jsonrpsee::types::error::INVALID_PARAMS_CODE,
+						format!("invalid uid {n}: a UID is 0..=65535"),
+					)
+				})?;
+				call(&**client, at, |api, at| api.neuron(at, netuid, uid))?
+			},
+			Value::String(s) => {
+				let hotkey = AccountId::from_ss58check(s).map_err(|e| {
+					error(
+						jsonrpsee::types::error::INVALID_PARAMS_CODE,
+						format!("invalid hotkey {s:?}: not an SS58 address ({e:?})"),
+					)
+				})?;
+				call(&**client, at, |api, at| api.neuron_by_hotkey(at, netuid, hotkey))?
+			},
+			_ => {
+				return Err(error(
+					jsonrpsee::types::error::INVALID_PARAMS_CODE,
+					"the neuron is a UID (number) or a hotkey (SS58 string)",
+				))
+			},
+		};
+		match found {
+			Some(n) => Ok(neuron_json(n)),
+			None => {
+				let exists = call(&**client, at, |api, at| api.subnet_hyperparams(at, netuid))?;
+				if exists.is_none() {
+					Err(unknown_subnet(netuid))
+				} else {
+					Err(error(
+						codes::UNKNOWN_NEURON,
+						format!("unknown neuron: subnet {} has no neuron {key}", netuid.0),
+					))
+				}
+			},
+		}
+	})?;
+
+	module.register_method("taonet_stake", |params, client, _| {
+		let mut seq = params.sequence();
+		let coldkey: String = seq.next()?;
+		let at: Option<Hash> = seq.optional_next()?;
+		let coldkey = AccountId::from_ss58check(&coldkey).map_err(|e| {
+			error(
+				jsonrpsee::types::error::INVALID_PARAMS_CODE,
+				format!("invalid coldkey {coldkey:?}: not an SS58 address ({e:?})"),
+			)
+		})?;
+		let positions = call(&**client, at, |api, at| api.stake_positions(at, coldkey))?;
+		Ok::<_, ErrorObjectOwned>(Value::Array(positions.into_iter().map(position_json).collect()))
+	})?;
+
+	module.register_method("taonet_delegates", |params, client, _| {
+		let at: Option<Hash> = params.sequence().optional_next()?;
+		let delegates = call(&**client, at, |api, at| api.delegates(at))?;
+		Ok::<_, ErrorObjectOwned>(Value::Array(delegates.into_iter().map(delegate_json).collect()))
+	})?;
+
+	module.register_method("taonet_lockCost", |params, client, _| {
+		let at: Option<Hash> = params.sequence().optional_next()?;
+		let cost = call(&**client, at, |api, at| api.lock_cost(at))?;
+		Ok::<_, ErrorObjectOwned>(json!({ "lockCost": cost }))
+	})?;
+
+	module.register_method("taonet_emissionSchedule", |params, client, _| {
+		let at: Option<Hash> = params.sequence().optional_next()?;
+		let s = call(&**client, at, |api, at| api.emission_schedule(at))?;
+		Ok::<_, ErrorObjectOwned>(json!({
+			"blockEmission": s.block_emission,
+			"totalIssuance": s.total_issuance,
+			"totalPending": s.total_pending,
+			"nextHalvingThreshold": s.next_halving_threshold,
+			"blocksToNextHalving": s.blocks_to_next_halving,
+		}))
+	})?;
+
+	Ok(module)
+}
