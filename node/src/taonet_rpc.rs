@@ -206,7 +206,8 @@ where
 	module.register_method("taonet_subnets", |params, client, _| {
 		let at: Option<Hash> = params.sequence().optional_next()?;
 		let subnets = call(&**client, at, |api, at| api.subnets(at))?;
-		Ok::<_, ErrorObjectOwned>(Value::Array(subnets.into_iter().map(subnet_json).collect()))
+		let subnets: Vec<Value> = subnets.into_iter().map(subnet_json).collect();
+		Ok::<_, ErrorObjectOwned>(json!({ "subnets": subnets }))
 	})?;
 
 	module.register_method("taonet_subnetHyperparams", |params, client, _| {
@@ -239,51 +240,52 @@ where
 		Ok::<_, ErrorObjectOwned>(out)
 	})?;
 
+	/// A neuron the subnet has, or the error that says why not.
+	fn found<C>(
+		client: &C,
+		at: Option<Hash>,
+		netuid: NetUid,
+		which: String,
+		neuron: Option<Neuron<AccountId>>,
+	) -> Result<Value, ErrorObjectOwned>
+	where
+		C: ProvideRuntimeApi<Block> + HeaderBackend<Block>,
+		C::Api: TaonetApi<Block, AccountId>,
+	{
+		match neuron {
+			Some(n) => Ok(neuron_json(n)),
+			None => match call(client, at, |api, at| api.subnet_hyperparams(at, netuid))? {
+				None => Err(unknown_subnet(netuid)),
+				Some(_) => Err(error(
+					codes::UNKNOWN_NEURON,
+					format!("unknown neuron: subnet {} has no neuron {which}", netuid.0),
+				)),
+			},
+		}
+	}
+
 	module.register_method("taonet_neuron", |params, client, _| {
 		let mut seq = params.sequence();
 		let netuid = NetUid(seq.next::<u16>()?);
-		let key: Value = seq.next()?;
+		let uid: u16 = seq.next()?;
 		let at: Option<Hash> = seq.optional_next()?;
-		let found = match &key {
-			Value::Number(n) => {
-				let uid = n.as_u64().and_then(|u| u16::try_from(u).ok()).ok_or_else(|| {
-					error(
-						jsonrpsee::types::error::INVALID_PARAMS_CODE,
-						format!("invalid uid {n}: a UID is 0..=65535"),
-					)
-				})?;
-				call(&**client, at, |api, at| api.neuron(at, netuid, uid))?
-			},
-			Value::String(s) => {
-				let hotkey = AccountId::from_ss58check(s).map_err(|e| {
-					error(
-						jsonrpsee::types::error::INVALID_PARAMS_CODE,
-						format!("invalid hotkey {s:?}: not an SS58 address ({e:?})"),
-					)
-				})?;
-				call(&**client, at, |api, at| api.neuron_by_hotkey(at, netuid, hotkey))?
-			},
-			_ => {
-				return Err(error(
-					jsonrpsee::types::error::INVALID_PARAMS_CODE,
-					"the neuron is a UID (number) or a hotkey (SS58 string)",
-				))
-			},
-		};
-		match found {
-			Some(n) => Ok(neuron_json(n)),
-			None => {
-				let exists = call(&**client, at, |api, at| api.subnet_hyperparams(at, netuid))?;
-				if exists.is_none() {
-					Err(unknown_subnet(netuid))
-				} else {
-					Err(error(
-						codes::UNKNOWN_NEURON,
-						format!("unknown neuron: subnet {} has no neuron {key}", netuid.0),
-					))
-				}
-			},
-		}
+		let neuron = call(&**client, at, |api, at| api.neuron(at, netuid, uid))?;
+		found(&**client, at, netuid, format!("with UID {uid}"), neuron)
+	})?;
+
+	module.register_method("taonet_neuronByHotkey", |params, client, _| {
+		let mut seq = params.sequence();
+		let netuid = NetUid(seq.next::<u16>()?);
+		let hotkey: String = seq.next()?;
+		let at: Option<Hash> = seq.optional_next()?;
+		let account = AccountId::from_ss58check(&hotkey).map_err(|e| {
+			error(
+				jsonrpsee::types::error::INVALID_PARAMS_CODE,
+				format!("invalid hotkey {hotkey:?}: not an SS58 address ({e:?})"),
+			)
+		})?;
+		let neuron = call(&**client, at, |api, at| api.neuron_by_hotkey(at, netuid, account))?;
+		found(&**client, at, netuid, format!("with hotkey {hotkey}"), neuron)
 	})?;
 
 	module.register_method("taonet_stake", |params, client, _| {
@@ -296,14 +298,16 @@ where
 				format!("invalid coldkey {coldkey:?}: not an SS58 address ({e:?})"),
 			)
 		})?;
-		let positions = call(&**client, at, |api, at| api.stake_positions(at, coldkey))?;
-		Ok::<_, ErrorObjectOwned>(Value::Array(positions.into_iter().map(position_json).collect()))
+		let positions = call(&**client, at, |api, at| api.stake_positions(at, coldkey.clone()))?;
+		let positions: Vec<Value> = positions.into_iter().map(position_json).collect();
+		Ok::<_, ErrorObjectOwned>(json!({ "coldkey": account(&coldkey), "positions": positions }))
 	})?;
 
 	module.register_method("taonet_delegates", |params, client, _| {
 		let at: Option<Hash> = params.sequence().optional_next()?;
 		let delegates = call(&**client, at, |api, at| api.delegates(at))?;
-		Ok::<_, ErrorObjectOwned>(Value::Array(delegates.into_iter().map(delegate_json).collect()))
+		let delegates: Vec<Value> = delegates.into_iter().map(delegate_json).collect();
+		Ok::<_, ErrorObjectOwned>(json!({ "delegates": delegates }))
 	})?;
 
 	module.register_method("taonet_lockCost", |params, client, _| {

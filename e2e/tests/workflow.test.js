@@ -1,0 +1,270 @@
+// The whole workflow of miners, validators and apps on a fresh dev chain, through polkadot.js and
+// the node's taonet_* JSON-RPC methods (definitions in clients/polkadot-js/taonet-rpc.js). Every
+// step asserts on-chain state read back through the API, at the block it is about.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
+import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
+
+import { rpc } from '../../clients/polkadot-js/taonet-rpc.js';
+import { sendAndFinalize, startDevNode } from '../lib/node.js';
+
+const TAO = 1_000_000_000n;
+/** Rao a payout may differ from its exact fraction: fixed-point rounding, a few rao per step. */
+const TOLERANCE = 64n;
+
+let node;
+let api;
+let k; // key pairs by role
+
+const ok = (result) => assert.equal(result.dispatchError, undefined, 'the extrinsic succeeded');
+const sudo = async (call) => ok(await sendAndFinalize(api.tx.sudo.sudo(call), k.alice));
+const json = async (promise) => (await promise).toJSON();
+const numberOf = async (hash) => (await api.rpc.chain.getHeader(hash)).number.toNumber();
+const hashOf = (number) => api.rpc.chain.getBlockHash(number);
+const finalized = async () => numberOf(await api.rpc.chain.getFinalizedHead());
+const eventsAt = async (hash) => (await (await api.at(hash)).query.system.events()).map(({ event }) => event);
+const moduleError = (result) => {
+  const { section, name } = api.registry.findMetaError(result.dispatchError.asModule);
+  return `${section}.${name}`;
+};
+const near = (actual, expected, what) => {
+  const diff = actual > expected ? actual - expected : expected - actual;
+  assert.ok(diff <= TOLERANCE, `${what}: ${actual} rao, expected ${expected} ± ${TOLERANCE}`);
+};
+const big = (v) => BigInt(v);
+
+/** The first finalized block after `afterBlock` whose events say subnet `netuid`'s epoch paid. */
+async function epochPaid(netuid, afterBlock, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (let number = afterBlock + 1; Date.now() < deadline;) {
+    if ((await finalized()) < number) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      continue;
+    }
+    const hash = await hashOf(number);
+    const paid = (await eventsAt(hash)).find((e) => e.section === 'emission' && e.method === 'EpochPaid' && e.data.netuid.toNumber() === netuid);
+    if (paid) return { hash, number, paid: paid.data };
+    number += 1;
+  }
+  throw new Error(`no EpochPaid for subnet ${netuid} after block ${afterBlock}`);
+}
+
+/** Waits until subnet `netuid` (tempo 10) is in a later epoch than at block `number`. */
+async function nextEpochAfter(netuid, number) {
+  const epoch = (b) => Math.floor((b + netuid + 1) / 11);
+  while (epoch(await finalized()) <= epoch(number)) await new Promise((resolve) => setTimeout(resolve, 150));
+}
+
+before(async () => {
+  await cryptoWaitReady();
+  node = await startDevNode();
+  api = await ApiPromise.create({ provider: new WsProvider(`ws://127.0.0.1:${node.rpcPort}`), rpc, noInitWarn: true });
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  k = Object.fromEntries(Object.entries({
+    alice: '//Alice', bob: '//Bob', charlie: '//Charlie', dave: '//Dave', eve: '//Eve', ferdie: '//Ferdie',
+    owner1: '//Alice//owner', owner2: '//Bob//owner', validator: '//Charlie//validator',
+    m1: '//Eve//miner1', m2: '//Eve//miner2', m3: '//Eve//miner3', stranger: '//Ferdie//stranger',
+  }).map(([role, uri]) => [role, keyring.addFromUri(uri)]));
+});
+
+after(async () => {
+  await api?.disconnect();
+  await node?.stop();
+});
+
+describe('the workflow of a subnet, from registration to rewards', () => {
+  const state = {};
+
+  test('1. Alice registers a subnet (lock held, owner hotkey UID 0); Bob one with commit-reveal', async () => {
+    const lock = big((await json(api.rpc.taonet.lockCost())).lockCost);
+    const reservedBefore = (await api.query.system.account(k.alice.address)).data.reserved.toBigInt();
+    const result = await sendAndFinalize(api.tx.subnets.registerNetwork(k.owner1.address), k.alice);
+    ok(result);
+    const at = await api.at(result.blockHash);
+    assert.equal((await at.query.system.account(k.alice.address)).data.reserved.toBigInt() - reservedBefore, lock);
+    ok(await sendAndFinalize(api.tx.subnets.registerNetwork(k.owner2.address), k.bob));
+    for (const netuid of [1, 2]) {
+      for (const param of [{ Tempo: 10 }, { WeightsRateLimit: 0 }, { MaxRegistrationsPerBlock: 8 }]) {
+        await sudo(api.tx.subnets.setHyperparameter(netuid, param));
+      }
+    }
+    await sudo(api.tx.subnets.setHyperparameter(2, { CommitRevealEnabled: true }));
+    const { subnets } = await json(api.rpc.taonet.subnets());
+    assert.deepEqual(subnets.map((s) => [s.netuid, s.owner, s.ownerHotkey, s.tempo]), [
+      [1, k.alice.address, k.owner1.address, 10], [2, k.bob.address, k.owner2.address, 10],
+    ]);
+    assert.equal(big(subnets[0].lock), lock);
+    assert.equal((await json(api.rpc.taonet.neuron(1, 0))).hotkey, k.owner1.address);
+    assert.equal((await json(api.rpc.taonet.subnetHyperparams(2))).commitRevealEnabled, true);
+    state.start = await finalized();
+    state.startHash = await hashOf(state.start);
+  });
+
+  test('2. a validator and three miners register with burned_register; miners serve axons', async () => {
+    const registered = [];
+    for (const [netuid, coldkey, hotkey] of [
+      [1, 'charlie', 'validator'], [2, 'charlie', 'validator'], [1, 'eve', 'm1'], [1, 'eve', 'm2'], [1, 'eve', 'm3'], [2, 'eve', 'm1'], [2, 'eve', 'm2'],
+    ]) {
+      const result = await sendAndFinalize(api.tx.subnets.burnedRegister(netuid, k[hotkey].address), k[coldkey]);
+      ok(result);
+      registered.push(result);
+    }
+    // The burn is recycled: total issuance drops by exactly it (nobody is staked yet, so no epoch mints).
+    const first = registered[0];
+    const burn = (await eventsAt(first.blockHash)).find((e) => e.method === 'NeuronRegistered').data.burn.toBigInt();
+    const parent = (await api.rpc.chain.getHeader(first.blockHash)).parentHash;
+    const issuance = async (hash) => (await (await api.at(hash)).query.balances.totalIssuance()).toBigInt();
+    assert.ok(burn > 0n);
+    assert.equal(await issuance(parent) - await issuance(first.blockHash), burn);
+    // Hotkeys sign their own calls: their accounts must exist.
+    for (const hotkey of ['validator', 'm1', 'm2', 'm3']) ok(await sendAndFinalize(api.tx.balances.transferKeepAlive(k[hotkey].address, TAO), k.eve));
+    for (const [i, miner] of ['m1', 'm2', 'm3'].entries()) {
+      ok(await sendAndFinalize(api.tx.subnets.serveAxon(1, 1, 0x7f000001, 8091 + i, 4, 0), k[miner]));
+    }
+    const metagraph = await json(api.rpc.taonet.metagraph(1, false));
+    assert.deepEqual(metagraph.neurons.map((n) => n.hotkey), ['owner1', 'validator', 'm1', 'm2', 'm3'].map((r) => k[r].address));
+    assert.deepEqual(metagraph.neurons.slice(2).map((n) => [n.coldkey, n.axon.ip, n.axon.port]), [
+      [k.eve.address, '127.0.0.1', 8091], [k.eve.address, '127.0.0.1', 8092], [k.eve.address, '127.0.0.1', 8093],
+    ]);
+  });
+
+  test('3. the validator stakes, a nominator delegates, the take is set', async () => {
+    ok(await sendAndFinalize(api.tx.stake.addStake(k.validator.address, 1_000n * TAO), k.charlie));
+    const delegated = await sendAndFinalize(api.tx.stake.addStake(k.validator.address, 500n * TAO), k.dave);
+    ok(delegated);
+    // Read at the block of the delegation: later epochs already reward the position.
+    const { positions } = await json(api.rpc.taonet.stake(k.dave.address, delegated.blockHash));
+    assert.deepEqual(positions.map((p) => [p.hotkey, p.hotkeyOwner, big(p.stake)]), [[k.validator.address, k.charlie.address, 500n * TAO]]);
+    const result = await sendAndFinalize(api.tx.stake.decreaseTake(k.validator.address, 6_553), k.charlie);
+    ok(result);
+    const at = result.blockHash;
+    const delegate = (await json(api.rpc.taonet.delegates(at))).delegates.find((d) => d.hotkey === k.validator.address);
+    assert.equal(delegate.owner, k.charlie.address);
+    assert.equal(delegate.take.raw, 6_553);
+    const nominators = Object.fromEntries(delegate.nominators.map((n) => [n.coldkey, big(n.stake)]));
+    assert.ok(nominators[k.dave.address] >= 500n * TAO, 'the nominator position (plus any epoch reward)');
+    assert.ok(nominators[k.charlie.address] >= 1_000n * TAO, "the owner's position (plus any epoch reward)");
+    assert.equal(big(delegate.totalStake), nominators[k.dave.address] + nominators[k.charlie.address]);
+  });
+
+  test('4. after an epoch the validator holds permits; it sets weights (commit-reveal on subnet 2); root weights', async () => {
+    const now = await finalized();
+    await epochPaid(1, now);
+    await epochPaid(2, now);
+    for (const netuid of [1, 2]) {
+      assert.equal((await json(api.rpc.taonet.neuronByHotkey(netuid, k.validator.address))).validatorPermit, true, `permit on ${netuid}`);
+    }
+    const uid = async (netuid, role) => (await json(api.rpc.taonet.neuronByHotkey(netuid, k[role].address))).uid;
+    const [m1, m2, m3] = [await uid(1, 'm1'), await uid(1, 'm2'), await uid(1, 'm3')];
+    const set = await sendAndFinalize(api.tx.consensus.setWeights(1, [m1, m2, m3], [60, 20, 10], 0), k.validator);
+    ok(set);
+    state.weightsAt = await numberOf(set.blockHash);
+    // Subnet 2: set_weights is refused, commit now, reveal in the next epoch.
+    const refused = await sendAndFinalize(api.tx.consensus.setWeights(2, [await uid(2, 'm1')], [1], 0), k.validator);
+    assert.equal(moduleError(refused), 'consensus.CommitRevealEnabled');
+    const uids2 = [await uid(2, 'm1'), await uid(2, 'm2')];
+    const weights2 = [10, 30];
+    const salt = [7, 7, 7];
+    const payload = api.createType('(AccountId, u16, Vec<u16>, Vec<u16>, Vec<u16>, u64)', [k.validator.address, 2, uids2, weights2, salt, 0]);
+    const commit = await sendAndFinalize(api.tx.consensus.commitWeights(2, blake2AsHex(payload.toU8a(), 256)), k.validator);
+    ok(commit);
+    await nextEpochAfter(2, await numberOf(commit.blockHash));
+    ok(await sendAndFinalize(api.tx.consensus.revealWeights(2, uids2, weights2, salt, 0), k.validator));
+    const rows = (await json(api.rpc.taonet.metagraph(2, true))).weights;
+    assert.deepEqual(rows, [{ uid: await uid(2, 'validator'), row: [[uids2[0], 21845], [uids2[1], 65535]] }]);
+    // The root network: the validator joins and weights both subnets 1:3.
+    ok(await sendAndFinalize(api.tx.emission.rootRegister(k.validator.address), k.charlie));
+    const root = await sendAndFinalize(api.tx.emission.setRootWeights([1, 2], [1, 3], 0), k.validator);
+    ok(root);
+    state.rootAt = await numberOf(root.blockHash);
+  });
+
+  test('5. the epoch rewards the favoured miner, the validator and its nominator, 18 / 41 / 41', async () => {
+    const { hash, number, paid } = await epochPaid(1, state.weightsAt);
+    const parent = await hashOf(number - 1);
+    const before = await api.at(parent);
+    const after = await api.at(hash);
+    const metagraph = await json(api.rpc.taonet.metagraph(1, false, hash));
+    const byHotkey = Object.fromEntries(metagraph.neurons.map((n) => [n.hotkey, n]));
+    const [m1, m2, m3, validator] = ['m1', 'm2', 'm3', 'validator'].map((r) => byHotkey[k[r].address]);
+    assert.ok(m1.incentive.raw > m2.incentive.raw && m2.incentive.raw > m3.incentive.raw, 'the favoured miner has the most incentive');
+    assert.ok(validator.dividends.raw > 0 && validator.validatorPermit);
+    // 18% of the epoch's pending to Alice, the rest split in halves.
+    const cut = paid.ownerCut.toBigInt();
+    const pending = cut + paid.paid.toBigInt() + paid.kept.toBigInt();
+    assert.equal(cut, (pending * 18n) / 100n);
+    const minerEmission = [m1, m2, m3].reduce((sum, n) => sum + big(n.emission), 0n);
+    const half = (pending - cut) / 2n;
+    near(minerEmission, half, 'miners: 41%');
+    near(big(validator.emission), pending - cut - half, 'validator: 41%');
+    // What the miners earned is staked for Eve; the validator's pool grew by its dividends.
+    const stakeOf = async (at, role) => (await at.query.stake.pools(k[role].address)).stake.toBigInt();
+    assert.equal(await stakeOf(after, 'm1') - await stakeOf(before, 'm1'), big(m1.emission));
+    const dividends = await stakeOf(after, 'validator') - await stakeOf(before, 'validator');
+    assert.equal(dividends, big(validator.emission));
+    // The nominator's position grew pro rata: the take to Charlie first, then by stake.
+    const position = async (at, who) => (await at.query.stake.positions(k.validator.address, k[who].address)).unwrap().stake.toBigInt();
+    const takeRatio = BigInt((await before.query.stake.takes(k.validator.address)).toNumber());
+    assert.equal(takeRatio, 6_553n, 'the take set in step 3');
+    const take = (dividends * takeRatio) / 65_535n;
+    const pool = await stakeOf(before, 'validator') + take;
+    const daveBefore = await position(before, 'dave');
+    near(await position(after, 'dave') - daveBefore, ((dividends - take) * daveBefore) / pool, 'nominator growth');
+    state.end = number;
+    state.endHash = hash;
+  });
+
+  test('5. issuance grew by exactly the block emissions minus the burns; shares follow the root weights', async () => {
+    const read = async (hash) => {
+      const at = await api.at(hash);
+      return {
+        issuance: (await at.query.balances.totalIssuance()).toBigInt(),
+        pending: (await at.query.emission.totalPending()).toBigInt(),
+        emitted: (await at.query.emission.totalEmitted()).toBigInt(),
+        recycled: (await at.query.subnets.totalRecycled()).toBigInt(),
+      };
+    };
+    const [start, end] = [await read(state.startHash), await read(state.endHash)];
+    assert.equal(end.emitted - start.emitted, BigInt(state.end - state.start) * TAO, '1 TAO a block');
+    assert.equal((end.issuance + end.pending) - (start.issuance + start.pending), (end.emitted - start.emitted) - (end.recycled - start.recycled));
+    const schedule = await json(api.rpc.taonet.emissionSchedule(state.endHash));
+    assert.equal(big(schedule.totalIssuance), end.issuance);
+    assert.equal(big(schedule.blockEmission), TAO);
+    // Shares are computed as each block accrues: from the block after the root weights on.
+    while ((await finalized()) <= state.rootAt) await new Promise((resolve) => setTimeout(resolve, 150));
+    const afterRoot = await hashOf(state.rootAt + 1);
+    const shares = (await json(api.rpc.taonet.subnets(afterRoot))).subnets.map((s) => s.emissionShare.value);
+    assert.ok(Math.abs(shares[1] / shares[0] - 3) < 1e-6, `the root weights 1:3 are the shares: ${shares}`);
+    assert.ok(shares[1] > shares[0], `the root weights favour subnet 2: ${shares}`);
+  });
+
+  test('6. bad input: the pool refuses an unregistered hotkey; an oversized stake fails; nothing changes', async () => {
+    ok(await sendAndFinalize(api.tx.balances.transferKeepAlive(k.stranger.address, TAO), k.ferdie));
+    const nonce = (await api.query.system.account(k.stranger.address)).nonce.toNumber();
+    await assert.rejects(sendAndFinalize(api.tx.consensus.setWeights(1, [0], [1], 0), k.stranger), /Custom error: 2/);
+    assert.equal((await api.query.system.account(k.stranger.address)).nonce.toNumber(), nonce, 'nothing was executed');
+    const result = await sendAndFinalize(api.tx.stake.addStake(k.validator.address, 10_000_000n * TAO), k.ferdie);
+    assert.equal(moduleError(result), 'stake.InsufficientBalance');
+    const at = await api.at(result.blockHash);
+    assert.equal((await at.query.system.account(k.ferdie.address)).data.reserved.toBigInt(), 0n);
+    assert.ok((await at.query.stake.positions(k.validator.address, k.ferdie.address)).isNone);
+    assert.deepEqual((await json(api.rpc.taonet.stake(k.ferdie.address, result.blockHash))).positions, []);
+  });
+
+  test('the RPC methods answer errors for bad parameters, and list themselves', async () => {
+    await assert.rejects(api.rpc.taonet.subnetHyperparams(9), /1001: unknown subnet: no subnet has netuid 9/);
+    await assert.rejects(api.rpc.taonet.neuron(1, 999), /1002: unknown neuron: subnet 1 has no neuron with UID 999/);
+    const raw = await fetch(`http://127.0.0.1:${node.rpcPort}`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'taonet_stake', params: ['not-an-account'] }),
+    }).then((r) => r.json());
+    assert.equal(raw.error.code, -32602);
+    assert.match(raw.error.message, /invalid coldkey "not-an-account": not an SS58 address/);
+    const { methods } = (await api.rpc.rpc.methods()).toJSON();
+    for (const method of Object.keys(rpc.taonet)) assert.ok(methods.includes(`taonet_${method}`), method);
+  });
+});
