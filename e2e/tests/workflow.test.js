@@ -3,6 +3,7 @@
 // step asserts on-chain state read back through the API, at the block it is about.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 
 import { ApiPromise, WsProvider } from '@polkadot/api';
@@ -36,6 +37,38 @@ const near = (actual, expected, what) => {
   assert.ok(diff <= TOLERANCE, `${what}: ${actual} rao, expected ${expected} ± ${TOLERANCE}`);
 };
 const big = (v) => BigInt(v);
+
+/** The examples of docs/rpc.md: `[{ request, response }]`, in order. */
+function docExamples() {
+  const text = readFileSync(new URL('../../docs/rpc.md', import.meta.url), 'utf8');
+  const blocks = [...text.split('## Examples')[1].matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]));
+  const pairs = [];
+  for (let i = 0; i + 1 < blocks.length; i += 2) pairs.push({ request: blocks[i], response: blocks[i + 1] });
+  return pairs;
+}
+
+/** A value's shape: object keys, the shape of an array's first element, a primitive's type; null matches anything. */
+function shape(value) {
+  if (value === null) return null;
+  if (Array.isArray(value)) return value.length ? [shape(value[0])] : [];
+  if (typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((key) => [key, shape(value[key])]));
+  return typeof value;
+}
+
+function sameShape(actual, documented, path) {
+  if (actual === null || documented === null) return;
+  if (Array.isArray(documented)) {
+    assert.ok(Array.isArray(actual), `${path}: an array`);
+    if (documented.length && actual.length) sameShape(actual[0], documented[0], `${path}[0]`);
+    return;
+  }
+  if (typeof documented === 'object') {
+    assert.deepEqual(Object.keys(actual).sort(), Object.keys(documented).sort(), `${path}: the keys`);
+    for (const key of Object.keys(documented)) sameShape(actual[key], documented[key], `${path}.${key}`);
+    return;
+  }
+  assert.equal(actual, documented, path);
+}
 
 /** The first finalized block after `afterBlock` whose events say subnet `netuid`'s epoch paid. */
 async function epochPaid(netuid, afterBlock, timeoutMs = 120_000) {
@@ -253,6 +286,34 @@ describe('the workflow of a subnet, from registration to rewards', () => {
     assert.equal((await at.query.system.account(k.ferdie.address)).data.reserved.toBigInt(), 0n);
     assert.ok((await at.query.stake.positions(k.validator.address, k.ferdie.address)).isNone);
     assert.deepEqual((await json(api.rpc.taonet.stake(k.ferdie.address, result.blockHash))).positions, []);
+  });
+
+  test('every answer has the shape docs/rpc.md shows, every error its code', async () => {
+    const raw = (method, params) => fetch(`http://127.0.0.1:${node.rpcPort}`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+    }).then((r) => r.json());
+    // This chain's own parameters for each documented call (the examples' accounts differ).
+    const params = {
+      taonet_subnets: [], taonet_subnetHyperparams: [1], taonet_metagraph: [1, true], taonet_neuron: [1, 2],
+      taonet_neuronByHotkey: [1, k.validator.address], taonet_stake: [k.dave.address], taonet_delegates: [],
+      taonet_lockCost: [], taonet_emissionSchedule: [],
+    };
+    const examples = docExamples();
+    const documented = new Set();
+    for (const { request, response } of examples) {
+      if (response.error) {
+        const answer = await raw(request.method, request.params);
+        assert.equal(answer.error?.code, response.error.code, `${request.method} ${JSON.stringify(request.params)}`);
+        assert.equal(answer.error.message, response.error.message);
+        continue;
+      }
+      documented.add(request.method);
+      const answer = await raw(request.method, params[request.method]);
+      assert.ok(answer.result !== undefined, `${request.method}: ${JSON.stringify(answer.error)}`);
+      sameShape(shape(answer.result), shape(response.result), request.method);
+    }
+    assert.deepEqual([...documented].sort(), Object.keys(rpc.taonet).map((m) => `taonet_${m}`).sort(), 'every method documented');
   });
 
   test('the RPC methods answer errors for bad parameters, and list themselves', async () => {
