@@ -336,3 +336,77 @@ fn validators_weights_move_tao_to_miners_validators_nominators_and_owners() {
 		assert_eq!(emitted, 41 * TAO, "blocks 2..=42 emitted 1 TAO each");
 	});
 }
+
+/// The runtime API's answers after the scenario's epochs: what the chain holds, read back.
+#[test]
+fn the_runtime_api_answers_from_the_chain_state() {
+	use crate::queries;
+	new_ext().execute_with(|| {
+		setup();
+		while System::block_number() < 9 {
+			next_block();
+		}
+		let (m1, m2) = (uid(NET1, &m(1)), uid(NET1, &m(2)));
+		for validator in [v1(), v2()] {
+			assert_ok!(Consensus::set_weights(
+				RuntimeOrigin::signed(validator),
+				NET1,
+				vec![m1, m2],
+				vec![3, 1],
+				0
+			));
+		}
+		while System::block_number() < 20 {
+			next_block();
+		}
+		let subnets = queries::subnets();
+		assert_eq!(subnets.iter().map(|s| s.netuid).collect::<Vec<_>>(), vec![NET1, NET2]);
+		assert_eq!(subnets[0].owner, alice());
+		assert_eq!(subnets[0].neurons, 6);
+		assert_eq!(subnets[0].emission_share_ppb + subnets[1].emission_share_ppb, 1_000_000_000);
+		assert_eq!(subnets[0].blocks_to_next_epoch, 11, "its epoch ran at block 20");
+		let metagraph = queries::metagraph(NET1, true).expect("subnet 1");
+		assert_eq!(metagraph.neurons.len(), 6);
+		let outputs = pallet_consensus::Outputs::<Runtime>::get(NET1);
+		for neuron in &metagraph.neurons {
+			let out = &outputs[neuron.uid as usize];
+			assert_eq!(
+				(neuron.incentive, neuron.dividends, neuron.emission),
+				(out.incentive, out.dividends, out.emission)
+			);
+			assert_eq!(neuron.stake, Stake::hotkey_stake(&neuron.hotkey));
+		}
+		let miner = queries::neuron_by_hotkey(NET1, m(1)).expect("registered");
+		assert_eq!((miner.uid, miner.coldkey.clone()), (m1, miner_cold()));
+		assert!(miner.incentive > queries::neuron(NET1, m2).expect("registered").incentive);
+		assert_eq!(metagraph.weights.len(), 2, "the two validators' rows");
+		assert!(queries::metagraph(NetUid(9), false).is_none());
+		assert!(queries::neuron(NET1, 99).is_none());
+		assert!(queries::neuron_by_hotkey(NET2, m(1)).is_none());
+		let positions = queries::stake_positions(nominator());
+		assert_eq!(positions.len(), 1);
+		assert_eq!(positions[0].stake, position(&v1(), &nominator()));
+		let delegates = queries::delegates();
+		let first = &delegates[0];
+		assert_eq!(first.hotkey, v1(), "most stake first");
+		assert_eq!(first.nominators.len(), 2);
+		assert_eq!(first.nominators.iter().map(|(_, s)| s).sum::<Balance>(), first.total_stake);
+		assert_eq!(queries::lock_cost(), Subnets::lock_cost());
+	});
+}
+
+/// The blocks to a subnet's next epoch land exactly on its next epoch boundary.
+#[test]
+fn blocks_to_next_epoch_reach_the_next_epoch_exactly() {
+	for netuid in [NetUid(1), NetUid(7)] {
+		for tempo in [1u16, 10, 360] {
+			for now in 0..800u32 {
+				let blocks = crate::queries::blocks_to_next_epoch(netuid, tempo, now);
+				let epoch = |b: u32| pallet_consensus::epoch_index(netuid, tempo, b);
+				assert!((1..=u32::from(tempo) + 1).contains(&blocks));
+				assert_eq!(epoch(now + blocks - 1), epoch(now), "{netuid:?} {tempo} {now}");
+				assert_eq!(epoch(now + blocks), epoch(now) + 1, "{netuid:?} {tempo} {now}");
+			}
+		}
+	}
+}
