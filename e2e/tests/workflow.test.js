@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
-import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
+import { blake2AsHex, cryptoWaitReady, encodeAddress } from '@polkadot/util-crypto';
 
 import { rpc } from '../../clients/polkadot-js/taonet-rpc.js';
 import { sendAndFinalize, startDevNode } from '../lib/node.js';
@@ -20,6 +20,9 @@ const TOLERANCE = 64n;
 let node;
 let api;
 let k; // key pairs by role
+/** Per finalized block, from its events: TAO accrued to pending emission and recycled by burns. */
+const books = new Map();
+let unsubscribeBooks = () => {};
 
 const ok = (result) => assert.equal(result.dispatchError, undefined, 'the extrinsic succeeded');
 const sudo = async (call) => ok(await sendAndFinalize(api.tx.sudo.sudo(call), k.alice));
@@ -70,6 +73,17 @@ function sameShape(actual, documented, path) {
   assert.equal(actual, documented, path);
 }
 
+/** Issuance, pending, and the emission pallet's and subnets pallet's running totals at `hash`. */
+async function totals(hash) {
+  const at = await api.at(hash);
+  return {
+    issuance: (await at.query.balances.totalIssuance()).toBigInt(),
+    pending: (await at.query.emission.totalPending()).toBigInt(),
+    emitted: (await at.query.emission.totalEmitted()).toBigInt(),
+    recycled: (await at.query.subnets.totalRecycled()).toBigInt(),
+  };
+}
+
 /** The first finalized block after `afterBlock` whose events say subnet `netuid`'s epoch paid. */
 async function epochPaid(netuid, afterBlock, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
@@ -96,6 +110,20 @@ before(async () => {
   await cryptoWaitReady();
   node = await startDevNode();
   api = await ApiPromise.create({ provider: new WsProvider(`ws://127.0.0.1:${node.rpcPort}`), rpc, noInitWarn: true });
+  // Keep the books of every finalized block as it comes (old state is pruned after 256 blocks).
+  let next = 1;
+  let busy = Promise.resolve();
+  unsubscribeBooks = await api.rpc.chain.subscribeFinalizedHeads((head) => {
+    busy = busy.then(async () => {
+      for (; next <= head.number.toNumber(); next += 1) {
+        const events = await eventsAt(await hashOf(next));
+        const sum = (section, method, field) => events
+          .filter((e) => e.section === section && e.method === method)
+          .reduce((total, e) => total + e.data[field].toBigInt(), 0n);
+        books.set(next, { accrued: sum('emission', 'EmissionAccrued', 'amount'), recycled: sum('subnets', 'Recycled', 'amount') });
+      }
+    });
+  });
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
   k = Object.fromEntries(Object.entries({
     alice: '//Alice', bob: '//Bob', charlie: '//Charlie', dave: '//Dave', eve: '//Eve', ferdie: '//Ferdie',
@@ -105,6 +133,7 @@ before(async () => {
 });
 
 after(async () => {
+  unsubscribeBooks();
   await api?.disconnect();
   await node?.stop();
 });
@@ -134,7 +163,7 @@ describe('the workflow of a subnet, from registration to rewards', () => {
     assert.equal((await json(api.rpc.taonet.neuron(1, 0))).hotkey, k.owner1.address);
     assert.equal((await json(api.rpc.taonet.subnetHyperparams(2))).commitRevealEnabled, true);
     state.start = await finalized();
-    state.startHash = await hashOf(state.start);
+    state.startTotals = await totals(await hashOf(state.start));
   });
 
   test('2. a validator and three miners register with burned_register; miners serve axons', async () => {
@@ -196,6 +225,8 @@ describe('the workflow of a subnet, from registration to rewards', () => {
     const set = await sendAndFinalize(api.tx.consensus.setWeights(1, [m1, m2, m3], [60, 20, 10], 0), k.validator);
     ok(set);
     state.weightsAt = await numberOf(set.blockHash);
+    const { weights } = await json(api.rpc.taonet.metagraph(1, true, set.blockHash));
+    assert.deepEqual(weights, [{ uid: await uid(1, 'validator'), row: [[m1, 65535], [m2, 21845], [m3, 10922]] }]);
     // Subnet 2: set_weights is refused, commit now, reveal in the next epoch.
     const refused = await sendAndFinalize(api.tx.consensus.setWeights(2, [await uid(2, 'm1')], [1], 0), k.validator);
     assert.equal(moduleError(refused), 'consensus.CommitRevealEnabled');
@@ -203,10 +234,17 @@ describe('the workflow of a subnet, from registration to rewards', () => {
     const weights2 = [10, 30];
     const salt = [7, 7, 7];
     const payload = api.createType('(AccountId, u16, Vec<u16>, Vec<u16>, Vec<u16>, u64)', [k.validator.address, 2, uids2, weights2, salt, 0]);
-    const commit = await sendAndFinalize(api.tx.consensus.commitWeights(2, blake2AsHex(payload.toU8a(), 256)), k.validator);
-    ok(commit);
-    await nextEpochAfter(2, await numberOf(commit.blockHash));
-    ok(await sendAndFinalize(api.tx.consensus.revealWeights(2, uids2, weights2, salt, 0), k.validator));
+    // The reveal must land in the epoch after the commit's (11 blocks of 300 ms); should a slow
+    // machine miss it, the pallet says RevealTooLate and the validator commits again.
+    for (let attempt = 1; ; attempt += 1) {
+      const commit = await sendAndFinalize(api.tx.consensus.commitWeights(2, blake2AsHex(payload.toU8a(), 256)), k.validator);
+      ok(commit);
+      await nextEpochAfter(2, await numberOf(commit.blockHash));
+      const reveal = await sendAndFinalize(api.tx.consensus.revealWeights(2, uids2, weights2, salt, 0), k.validator);
+      if (!reveal.dispatchError) break;
+      assert.equal(moduleError(reveal), 'consensus.RevealTooLate');
+      assert.ok(attempt < 3, 'three reveals missed their epoch');
+    }
     const rows = (await json(api.rpc.taonet.metagraph(2, true))).weights;
     assert.deepEqual(rows, [{ uid: await uid(2, 'validator'), row: [[uids2[0], 21845], [uids2[1], 65535]] }]);
     // The root network: the validator joins and weights both subnets 1:3.
@@ -214,6 +252,9 @@ describe('the workflow of a subnet, from registration to rewards', () => {
     const root = await sendAndFinalize(api.tx.emission.setRootWeights([1, 2], [1, 3], 0), k.validator);
     ok(root);
     state.rootAt = await numberOf(root.blockHash);
+    const rootAt = await api.at(root.blockHash);
+    assert.deepEqual((await rootAt.query.emission.rootValidators()).toJSON(), [k.validator.address]);
+    assert.deepEqual((await rootAt.query.emission.rootWeights(k.validator.address)).toJSON(), [[1, 21845], [2, 65535]]);
   });
 
   test('5. the epoch rewards the favoured miner, the validator and its nominator, 18 / 41 / 41', async () => {
@@ -252,18 +293,21 @@ describe('the workflow of a subnet, from registration to rewards', () => {
   });
 
   test('5. issuance grew by exactly the block emissions minus the burns; shares follow the root weights', async () => {
-    const read = async (hash) => {
-      const at = await api.at(hash);
-      return {
-        issuance: (await at.query.balances.totalIssuance()).toBigInt(),
-        pending: (await at.query.emission.totalPending()).toBigInt(),
-        emitted: (await at.query.emission.totalEmitted()).toBigInt(),
-        recycled: (await at.query.subnets.totalRecycled()).toBigInt(),
-      };
-    };
-    const [start, end] = [await read(state.startHash), await read(state.endHash)];
-    assert.equal(end.emitted - start.emitted, BigInt(state.end - state.start) * TAO, '1 TAO a block');
-    assert.equal((end.issuance + end.pending) - (start.issuance + start.pending), (end.emitted - start.emitted) - (end.recycled - start.recycled));
+    const [start, end] = [state.startTotals, await totals(state.endHash)];
+    // Summed from each block's events, independently of the pallets' running totals.
+    let accrued = 0n;
+    let recycled = 0n;
+    for (let number = state.start + 1; number <= state.end; number += 1) {
+      while (!books.has(number)) await new Promise((resolve) => setTimeout(resolve, 100));
+      accrued += books.get(number).accrued;
+      recycled += books.get(number).recycled;
+    }
+    assert.equal(accrued, BigInt(state.end - state.start) * TAO, 'every block emitted 1 TAO');
+    assert.ok(recycled > 0n, 'the registrations burned');
+    // Issuance and what is pending grew by exactly what was emitted less what was burned.
+    assert.equal((end.issuance + end.pending) - (start.issuance + start.pending), accrued - recycled);
+    assert.equal(end.emitted - start.emitted, accrued);
+    assert.equal(end.recycled - start.recycled, recycled);
     const schedule = await json(api.rpc.taonet.emissionSchedule(state.endHash));
     assert.equal(big(schedule.totalIssuance), end.issuance);
     assert.equal(big(schedule.blockEmission), TAO);
@@ -314,6 +358,13 @@ describe('the workflow of a subnet, from registration to rewards', () => {
       sameShape(shape(answer.result), shape(response.result), request.method);
     }
     assert.deepEqual([...documented].sort(), Object.keys(rpc.taonet).map((m) => `taonet_${m}`).sort(), 'every method documented');
+    // The same data through the runtime API in the metadata, as SCALE.
+    const head = await api.rpc.chain.getFinalizedHead();
+    const viaCall = (await (await api.at(head)).call.taonetApi.metagraph(1, false)).unwrap();
+    const viaRpc = await json(api.rpc.taonet.metagraph(1, false, head));
+    assert.deepEqual(viaCall.neurons.map((n) => [n.uid.toNumber(), n.incentive.toNumber(), n.stake.toBigInt()]),
+      viaRpc.neurons.map((n) => [n.uid, n.incentive.raw, big(n.stake)]));
+    assert.equal((await api.call.taonetApi.lockCost()).toBigInt(), big((await json(api.rpc.taonet.lockCost())).lockCost));
   });
 
   test('the RPC methods answer errors for bad parameters, and list themselves', async () => {
@@ -325,6 +376,13 @@ describe('the workflow of a subnet, from registration to rewards', () => {
     }).then((r) => r.json());
     assert.equal(raw.error.code, -32602);
     assert.match(raw.error.message, /invalid coldkey "not-an-account": not an SS58 address/);
+    const polkadot = encodeAddress(k.alice.publicKey, 0);
+    const other = await fetch(`http://127.0.0.1:${node.rpcPort}`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'taonet_stake', params: [polkadot] }),
+    }).then((r) => r.json());
+    assert.equal(other.error.code, -32602);
+    assert.match(other.error.message, /SS58 prefix 0, but Taonet addresses use 42/);
     const { methods } = (await api.rpc.rpc.methods()).toJSON();
     for (const method of Object.keys(rpc.taonet)) assert.ok(methods.includes(`taonet_${method}`), method);
   });

@@ -4,23 +4,23 @@
 //! optional parameter (the best block without it) and turns the answer into JSON:
 //!
 //! - accounts as SS58 strings (prefix 42);
-//! - balances in rao as JSON integers: exact in the JSON text, and exact in JavaScript numbers
-//!   below 2^53 rao (about 9.007M TAO, so every stake and reward; only total issuance can grow
-//!   past it, so clients that read it should parse big integers, e.g. `JSON.parse` with a
-//!   reviver or polkadot.js's `Json` type, or compare with a margin);
+//! - balances in rao as JSON integers, exact in the JSON text. JavaScript numbers hold them
+//!   exactly below 2^53 rao (about 9,007,199 TAO): every stake, lock, burn and reward, but not
+//!   total issuance past that, nor the halving thresholds (10.5M TAO and up) or a `u64`
+//!   version key; a client that needs those to the rao parses the text with a big-integer JSON
+//!   parser (see `docs/rpc.md`);
 //! - fractions as `{ "raw": u16, "value": raw / 65535 }`.
 //!
 //! Errors are JSON-RPC errors with a message that says what was wrong: an unknown subnet
 //! (code 1001) or neuron (1002), a runtime API failure (1000); malformed parameters (an account
-//! that is not SS58, a netuid that is not a number) are the server's invalid-params error.
+//! that is not an SS58 address with prefix 42, a netuid that is not a number) are the
+//! invalid-params error (-32602). The methods run on the server's blocking pool, since a
+//! metagraph of a large subnet takes a while to gather.
 //! `docs/rpc.md` lists every method with an example.
 
 use std::sync::Arc;
 
-use jsonrpsee::{
-	types::{ErrorObjectOwned, Params},
-	RpcModule,
-};
+use jsonrpsee::{types::ErrorObjectOwned, RpcModule};
 use pallet_emission::runtime_api::EmissionApi;
 use serde_json::{json, Value};
 use sp_api::ProvideRuntimeApi;
@@ -88,7 +88,7 @@ fn hyperparams_json(netuid: NetUid, p: SubnetHyperparams) -> Value {
 		"liquidAlphaEnabled": p.liquid_alpha_enabled,
 		"alphaLow": fraction(p.alpha_low),
 		"alphaHigh": fraction(p.alpha_high),
-		"alphaSigmoidSteepness": p.alpha_sigmoid_steepness,
+		"alphaSigmoidSteepness": { "raw": p.alpha_sigmoid_steepness, "value": f64::from(p.alpha_sigmoid_steepness) / 100.0 },
 		"commitRevealEnabled": p.commit_reveal_enabled,
 		"revealPeriod": p.reveal_period,
 		"servingRateLimit": p.serving_rate_limit,
@@ -122,7 +122,7 @@ fn neuron_json(n: Neuron<AccountId>) -> Value {
 	json!({
 		"uid": n.uid,
 		"hotkey": account(&n.hotkey),
-		"coldkey": account(&n.coldkey),
+		"coldkey": n.coldkey.as_ref().map(account),
 		"stake": n.stake,
 		"active": n.active,
 		"validatorPermit": n.validator_permit,
@@ -175,57 +175,82 @@ where
 {
 	let mut module = RpcModule::new(client);
 
-	/// Runs `f` against the runtime API at `at` (the best block by default).
+	/// The block a method answers at: the one asked for, or the best block.
+	fn block<C: HeaderBackend<Block>>(client: &C, at: Option<Hash>) -> Hash {
+		at.unwrap_or_else(|| client.info().best_hash)
+	}
+
+	/// Runs `f` against the runtime API at `at`.
 	fn call<C, R>(
 		client: &C,
-		at: Option<Hash>,
+		at: Hash,
 		f: impl FnOnce(&sp_api::ApiRef<'_, C::Api>, Hash) -> Result<R, sp_api::ApiError>,
 	) -> Result<R, ErrorObjectOwned>
 	where
 		C: ProvideRuntimeApi<Block> + HeaderBackend<Block>,
 	{
-		let at = at.unwrap_or_else(|| client.info().best_hash);
 		let api = client.runtime_api();
 		f(&api, at)
 			.map_err(|e| error(codes::RUNTIME, format!("runtime API call failed at {at:?}: {e}")))
 	}
 
-	fn netuid_param(params: &Params, position: usize) -> Result<NetUid, ErrorObjectOwned> {
-		let mut seq = params.sequence();
-		for _ in 0..position {
-			let _: Value = seq.next()?;
+	/// An SS58 account with Taonet's prefix (42).
+	fn parse_account(kind: &str, text: &str) -> Result<AccountId, ErrorObjectOwned> {
+		let invalid = |why: String| {
+			error(
+				jsonrpsee::types::error::INVALID_PARAMS_CODE,
+				format!("invalid {kind} {text:?}: {why}"),
+			)
+		};
+		let (id, format) = AccountId::from_ss58check_with_version(text)
+			.map_err(|e| invalid(format!("not an SS58 address ({e:?})")))?;
+		if u16::from(format) != SS58_PREFIX {
+			return Err(invalid(format!(
+				"SS58 prefix {}, but Taonet addresses use {SS58_PREFIX}",
+				u16::from(format)
+			)));
 		}
-		let netuid: u16 = seq.next()?;
-		Ok(NetUid(netuid))
+		Ok(id)
 	}
 
 	fn unknown_subnet(netuid: NetUid) -> ErrorObjectOwned {
 		error(codes::UNKNOWN_SUBNET, format!("unknown subnet: no subnet has netuid {}", netuid.0))
 	}
 
-	module.register_method("taonet_subnets", |params, client, _| {
-		let at: Option<Hash> = params.sequence().optional_next()?;
+	module.register_blocking_method("taonet_subnets", |params, client, _| {
+		let at = block(&**client, params.sequence().optional_next()?);
 		let subnets = call(&**client, at, |api, at| api.subnets(at))?;
 		let subnets: Vec<Value> = subnets.into_iter().map(subnet_json).collect();
 		Ok::<_, ErrorObjectOwned>(json!({ "subnets": subnets }))
 	})?;
 
-	module.register_method("taonet_subnetHyperparams", |params, client, _| {
+	module.register_blocking_method("taonet_subnetHyperparams", |params, client, _| {
 		let mut seq = params.sequence();
 		let netuid = NetUid(seq.next::<u16>()?);
-		let at: Option<Hash> = seq.optional_next()?;
+		let at = block(&**client, seq.optional_next()?);
 		let found = call(&**client, at, |api, at| api.subnet_hyperparams(at, netuid))?;
 		let params = found.ok_or_else(|| unknown_subnet(netuid))?;
 		Ok::<_, ErrorObjectOwned>(hyperparams_json(netuid, params))
 	})?;
 
-	module.register_method("taonet_metagraph", |params, client, _| {
-		let netuid = netuid_param(&params, 0)?;
+	module.register_blocking_method("taonet_metagraph", |params, client, _| {
 		let mut seq = params.sequence();
-		let _: u16 = seq.next()?;
-		let with_rows: Option<bool> = seq.optional_next()?;
-		let at: Option<Hash> = seq.optional_next()?;
-		let with_rows = with_rows.unwrap_or(false);
+		let netuid = NetUid(seq.next::<u16>()?);
+		// `withRows` may be left out before a block hash: `[netuid, "0x..."]`.
+		let (with_rows, at) = match seq.optional_next::<Value>()? {
+			None | Some(Value::Null) => (false, seq.optional_next()?),
+			Some(Value::Bool(rows)) => (rows, seq.optional_next()?),
+			Some(hash) => (
+				false,
+				Some(serde_json::from_value::<Hash>(hash).map_err(|e| {
+					error(
+						jsonrpsee::types::error::INVALID_PARAMS_CODE,
+						format!("invalid withRows or block hash: {e}"),
+					)
+				})?),
+			),
+		};
+		let at = block(&**client, at);
 		let found = call(&**client, at, |api, at| api.metagraph(at, netuid, with_rows))?;
 		let m = found.ok_or_else(|| unknown_subnet(netuid))?;
 		let mut out = json!({
@@ -243,7 +268,7 @@ where
 	/// A neuron the subnet has, or the error that says why not.
 	fn found<C>(
 		client: &C,
-		at: Option<Hash>,
+		at: Hash,
 		netuid: NetUid,
 		which: String,
 		neuron: Option<Neuron<AccountId>>,
@@ -264,60 +289,50 @@ where
 		}
 	}
 
-	module.register_method("taonet_neuron", |params, client, _| {
+	module.register_blocking_method("taonet_neuron", |params, client, _| {
 		let mut seq = params.sequence();
 		let netuid = NetUid(seq.next::<u16>()?);
 		let uid: u16 = seq.next()?;
-		let at: Option<Hash> = seq.optional_next()?;
+		let at = block(&**client, seq.optional_next()?);
 		let neuron = call(&**client, at, |api, at| api.neuron(at, netuid, uid))?;
 		found(&**client, at, netuid, format!("with UID {uid}"), neuron)
 	})?;
 
-	module.register_method("taonet_neuronByHotkey", |params, client, _| {
+	module.register_blocking_method("taonet_neuronByHotkey", |params, client, _| {
 		let mut seq = params.sequence();
 		let netuid = NetUid(seq.next::<u16>()?);
 		let hotkey: String = seq.next()?;
-		let at: Option<Hash> = seq.optional_next()?;
-		let account = AccountId::from_ss58check(&hotkey).map_err(|e| {
-			error(
-				jsonrpsee::types::error::INVALID_PARAMS_CODE,
-				format!("invalid hotkey {hotkey:?}: not an SS58 address ({e:?})"),
-			)
-		})?;
+		let at = block(&**client, seq.optional_next()?);
+		let account = parse_account("hotkey", &hotkey)?;
 		let neuron = call(&**client, at, |api, at| api.neuron_by_hotkey(at, netuid, account))?;
 		found(&**client, at, netuid, format!("with hotkey {hotkey}"), neuron)
 	})?;
 
-	module.register_method("taonet_stake", |params, client, _| {
+	module.register_blocking_method("taonet_stake", |params, client, _| {
 		let mut seq = params.sequence();
 		let coldkey: String = seq.next()?;
-		let at: Option<Hash> = seq.optional_next()?;
-		let coldkey = AccountId::from_ss58check(&coldkey).map_err(|e| {
-			error(
-				jsonrpsee::types::error::INVALID_PARAMS_CODE,
-				format!("invalid coldkey {coldkey:?}: not an SS58 address ({e:?})"),
-			)
-		})?;
+		let at = block(&**client, seq.optional_next()?);
+		let coldkey = parse_account("coldkey", &coldkey)?;
 		let positions = call(&**client, at, |api, at| api.stake_positions(at, coldkey.clone()))?;
 		let positions: Vec<Value> = positions.into_iter().map(position_json).collect();
 		Ok::<_, ErrorObjectOwned>(json!({ "coldkey": account(&coldkey), "positions": positions }))
 	})?;
 
-	module.register_method("taonet_delegates", |params, client, _| {
-		let at: Option<Hash> = params.sequence().optional_next()?;
+	module.register_blocking_method("taonet_delegates", |params, client, _| {
+		let at = block(&**client, params.sequence().optional_next()?);
 		let delegates = call(&**client, at, |api, at| api.delegates(at))?;
 		let delegates: Vec<Value> = delegates.into_iter().map(delegate_json).collect();
 		Ok::<_, ErrorObjectOwned>(json!({ "delegates": delegates }))
 	})?;
 
-	module.register_method("taonet_lockCost", |params, client, _| {
-		let at: Option<Hash> = params.sequence().optional_next()?;
+	module.register_blocking_method("taonet_lockCost", |params, client, _| {
+		let at = block(&**client, params.sequence().optional_next()?);
 		let cost = call(&**client, at, |api, at| api.lock_cost(at))?;
 		Ok::<_, ErrorObjectOwned>(json!({ "lockCost": cost }))
 	})?;
 
-	module.register_method("taonet_emissionSchedule", |params, client, _| {
-		let at: Option<Hash> = params.sequence().optional_next()?;
+	module.register_blocking_method("taonet_emissionSchedule", |params, client, _| {
+		let at = block(&**client, params.sequence().optional_next()?);
 		let s = call(&**client, at, |api, at| api.emission_schedule(at))?;
 		Ok::<_, ErrorObjectOwned>(json!({
 			"blockEmission": s.block_emission,

@@ -76,8 +76,8 @@ pub struct Neuron<AccountId> {
 	pub uid: u16,
 	/// Its hotkey.
 	pub hotkey: AccountId,
-	/// The hotkey's owner.
-	pub coldkey: AccountId,
+	/// The hotkey's owner (every registered hotkey has one).
+	pub coldkey: Option<AccountId>,
 	/// The hotkey's total stake, in rao.
 	pub stake: Balance,
 	/// Updated within the activity cutoff at the last epoch.
@@ -96,7 +96,8 @@ pub struct Neuron<AccountId> {
 	pub incentive: u16,
 	/// Dividends (u16 ratio).
 	pub dividends: u16,
-	/// Rao earned at the last epoch.
+	/// Rao earned at the last epoch. The results are zero for a neuron that registered at or
+	/// after the last epoch.
 	pub emission: Balance,
 	/// Its axon, if published.
 	pub axon: Option<Axon>,

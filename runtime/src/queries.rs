@@ -64,50 +64,74 @@ pub fn subnet_hyperparams(netuid: NetUid) -> Option<SubnetHyperparams> {
 	pallet_subnets::Hyperparams::<Runtime>::get(netuid)
 }
 
+/// What a neuron's answer is read from, once per subnet: its last epoch's outputs, the
+/// registration blocks, and the block the last epoch ran.
+struct SubnetView {
+	netuid: NetUid,
+	outputs: Vec<pallet_consensus::NeuronOutput>,
+	registered_at: Vec<BlockNumber>,
+	last_epoch: BlockNumber,
+}
+
+impl SubnetView {
+	fn read(netuid: NetUid) -> Option<Self> {
+		if !Subnets::is_subnet(netuid) {
+			return None;
+		}
+		Some(Self {
+			netuid,
+			outputs: pallet_consensus::Outputs::<Runtime>::get(netuid).into_inner(),
+			registered_at: pallet_subnets::RegisteredAt::<Runtime>::get(netuid).into_inner(),
+			last_epoch: pallet_consensus::BondsUpdatedAt::<Runtime>::get(netuid),
+		})
+	}
+
+	fn neuron(&self, uid: u16) -> Option<Neuron<AccountId>> {
+		let netuid = self.netuid;
+		let hotkey = pallet_subnets::Keys::<Runtime>::get(netuid, Uid(uid))?;
+		let registered_at = self.registered_at.get(usize::from(uid)).copied().unwrap_or(0);
+		// A neuron that registered at or after the last epoch has no results yet (the stored
+		// ones, if any, were its predecessor's).
+		let output = if registered_at >= self.last_epoch {
+			pallet_consensus::NeuronOutput::default()
+		} else {
+			self.outputs.get(usize::from(uid)).cloned().unwrap_or_default()
+		};
+		let last_update =
+			pallet_consensus::LastUpdate::<Runtime>::get(Consensus::key(netuid), Uid(uid))
+				.unwrap_or(registered_at);
+		let axon = pallet_subnets::Axons::<Runtime>::get(netuid, &hotkey).map(|a| Axon {
+			block: a.block,
+			version: a.version,
+			ip: a.ip,
+			port: a.port,
+			ip_type: a.ip_type,
+			protocol: a.protocol,
+		});
+		Some(Neuron {
+			uid,
+			coldkey: pallet_subnets::HotkeyOwner::<Runtime>::get(&hotkey),
+			stake: pallet_stake::Pools::<Runtime>::get(&hotkey).stake,
+			hotkey,
+			active: output.active,
+			validator_permit: output.validator_permit,
+			validator_trust: output.validator_trust,
+			consensus: output.consensus,
+			rank: output.rank,
+			trust: output.trust,
+			incentive: output.incentive,
+			dividends: output.dividends,
+			emission: output.emission,
+			axon,
+			last_update,
+			registered_at,
+		})
+	}
+}
+
 /// One neuron by UID.
 pub fn neuron(netuid: NetUid, uid: u16) -> Option<Neuron<AccountId>> {
-	if !Subnets::is_subnet(netuid) {
-		return None;
-	}
-	let hotkey = pallet_subnets::Keys::<Runtime>::get(netuid, Uid(uid))?;
-	let output = pallet_consensus::Outputs::<Runtime>::get(netuid)
-		.get(usize::from(uid))
-		.cloned()
-		.unwrap_or_default();
-	let registered_at = pallet_subnets::RegisteredAt::<Runtime>::get(netuid)
-		.get(usize::from(uid))
-		.copied()
-		.unwrap_or(0);
-	let last_update =
-		pallet_consensus::LastUpdate::<Runtime>::get(Consensus::key(netuid), Uid(uid))
-			.unwrap_or(registered_at);
-	let axon = pallet_subnets::Axons::<Runtime>::get(netuid, &hotkey).map(|a| Axon {
-		block: a.block,
-		version: a.version,
-		ip: a.ip,
-		port: a.port,
-		ip_type: a.ip_type,
-		protocol: a.protocol,
-	});
-	Some(Neuron {
-		uid,
-		coldkey: pallet_subnets::HotkeyOwner::<Runtime>::get(&hotkey)
-			.unwrap_or_else(|| hotkey.clone()),
-		stake: pallet_stake::Pools::<Runtime>::get(&hotkey).stake,
-		hotkey,
-		active: output.active,
-		validator_permit: output.validator_permit,
-		validator_trust: output.validator_trust,
-		consensus: output.consensus,
-		rank: output.rank,
-		trust: output.trust,
-		incentive: output.incentive,
-		dividends: output.dividends,
-		emission: output.emission,
-		axon,
-		last_update,
-		registered_at,
-	})
+	SubnetView::read(netuid)?.neuron(uid)
 }
 
 /// One neuron by hotkey.
@@ -118,11 +142,9 @@ pub fn neuron_by_hotkey(netuid: NetUid, hotkey: AccountId) -> Option<Neuron<Acco
 
 /// A subnet's metagraph; the weight and bond rows only `with_rows`.
 pub fn metagraph(netuid: NetUid, with_rows: bool) -> Option<Metagraph<AccountId>> {
-	if !Subnets::is_subnet(netuid) {
-		return None;
-	}
+	let view = SubnetView::read(netuid)?;
 	let count = pallet_subnets::NeuronCount::<Runtime>::get(netuid);
-	let neurons = (0..count).filter_map(|uid| neuron(netuid, uid)).collect();
+	let neurons = (0..count).filter_map(|uid| view.neuron(uid)).collect();
 	let rows = |read: fn(NetUid, u16) -> Vec<(u16, u16)>| -> Vec<(u16, Vec<(u16, u16)>)> {
 		if !with_rows {
 			return Vec::new();

@@ -377,7 +377,7 @@ fn the_runtime_api_answers_from_the_chain_state() {
 			assert_eq!(neuron.stake, Stake::hotkey_stake(&neuron.hotkey));
 		}
 		let miner = queries::neuron_by_hotkey(NET1, m(1)).expect("registered");
-		assert_eq!((miner.uid, miner.coldkey.clone()), (m1, miner_cold()));
+		assert_eq!((miner.uid, miner.coldkey.clone()), (m1, Some(miner_cold())));
 		assert!(miner.incentive > queries::neuron(NET1, m2).expect("registered").incentive);
 		assert_eq!(metagraph.weights.len(), 2, "the two validators' rows");
 		assert!(queries::metagraph(NetUid(9), false).is_none());
