@@ -410,3 +410,55 @@ fn blocks_to_next_epoch_reach_the_next_epoch_exactly() {
 		}
 	}
 }
+
+/// A neuron that takes over a UID shows none of its predecessor's results, though the last
+/// epoch's outputs for the UID are still stored; from its first epoch on it shows its own.
+#[test]
+fn a_new_neuron_shows_no_results_of_the_uid_it_took() {
+	use crate::queries;
+	new_ext().execute_with(|| {
+		setup();
+		while System::block_number() < 9 {
+			next_block();
+		}
+		let miners = [uid(NET1, &m(1)), uid(NET1, &m(2)), uid(NET1, &m(3))];
+		for validator in [v1(), v2()] {
+			assert_ok!(Consensus::set_weights(
+				RuntimeOrigin::signed(validator),
+				NET1,
+				miners.to_vec(),
+				vec![4, 1, 1],
+				0
+			));
+		}
+		while System::block_number() < 20 {
+			next_block();
+		}
+		// Full, and no immunity: the next registration replaces the weakest miner.
+		for param in [SubnetParam::MaxUids(6), SubnetParam::ImmunityPeriod(0)] {
+			assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), NET1, param));
+		}
+		next_block();
+		let newcomer = acc(30);
+		assert_ok!(Subnets::burned_register(
+			RuntimeOrigin::signed(miner_cold()),
+			NET1,
+			newcomer.clone()
+		));
+		let taken = uid(NET1, &newcomer);
+		assert!(miners[1..].contains(&taken), "a weakest miner's UID");
+		let stored = pallet_consensus::Outputs::<Runtime>::get(NET1)[taken as usize].clone();
+		assert!(stored.incentive > 0 && stored.emission > 0, "the predecessor's results stored");
+		let neuron = queries::neuron(NET1, taken).expect("registered");
+		assert_eq!(neuron.hotkey, newcomer);
+		assert_eq!(
+			(neuron.active, neuron.incentive, neuron.dividends, neuron.emission, neuron.rank),
+			(false, 0, 0, 0, 0)
+		);
+		// Its first epoch (block 31): active from its registration on.
+		while System::block_number() < 31 {
+			next_block();
+		}
+		assert!(queries::neuron(NET1, taken).expect("registered").active);
+	});
+}
