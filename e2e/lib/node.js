@@ -140,3 +140,28 @@ export async function waitForFinalized(api, number, timeoutMs = 60_000) {
     await sleep(200);
   }
 }
+
+/** The number of the finalized head. */
+export async function finalizedNumber(api) {
+  return (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+}
+
+/**
+ * Waits for the first finalized block after `afterBlock` whose events say subnet `netuid`'s
+ * epoch paid, and returns `{ hash, number, paid, events }` (`paid`: the `EpochPaid` event).
+ */
+export async function epochPaid(api, netuid, afterBlock, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (let number = afterBlock + 1; Date.now() < deadline;) {
+    if ((await finalizedNumber(api)) < number) {
+      await sleep(150);
+      continue;
+    }
+    const hash = await api.rpc.chain.getBlockHash(number);
+    const events = await (await api.at(hash)).query.system.events();
+    const paid = events.map(({ event }) => event).find((e) => e.section === 'emission' && e.method === 'EpochPaid' && e.data.netuid.toNumber() === netuid);
+    if (paid) return { hash, number, paid, events };
+    number += 1;
+  }
+  throw new Error(`no EpochPaid for subnet ${netuid} after block ${afterBlock}`);
+}

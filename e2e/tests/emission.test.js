@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { sendAndFinalize, startDevNode } from '../lib/node.js';
+import { epochPaid, finalizedNumber, sendAndFinalize, startDevNode } from '../lib/node.js';
 
 const TAO = 1_000_000_000n;
 const NETUID = 1;
@@ -26,26 +26,6 @@ let stranger;
 const ok = (result) => assert.equal(result.dispatchError, undefined, 'the extrinsic succeeded');
 const sudo = (call) => sendAndFinalize(api.tx.sudo.sudo(call), alice).then(ok);
 const uidOf = async (hotkey) => (await api.query.subnets.uids(NETUID, hotkey.address)).unwrap().toNumber();
-const finalizedNumber = async () => (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
-
-/** Waits for the first finalized block after `afterBlock` whose events say `netuid`'s epoch paid. */
-async function nextEpochPaid(afterBlock, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  let number = afterBlock + 1;
-  while (Date.now() < deadline) {
-    if ((await finalizedNumber()) < number) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      continue;
-    }
-    const hash = await api.rpc.chain.getBlockHash(number);
-    const events = await (await api.at(hash)).query.system.events();
-    const paid = events.map(({ event }) => event).find((e) => e.section === 'emission' && e.method === 'EpochPaid' && e.data.netuid.toNumber() === NETUID);
-    if (paid) return { hash, number, paid, events };
-    number += 1;
-  }
-  throw new Error(`no EpochPaid for subnet ${NETUID} after block ${afterBlock}`);
-}
-
 before(async () => {
   await cryptoWaitReady();
   node = await startDevNode();
@@ -78,7 +58,7 @@ describe('emission', () => {
   });
 
   test('the first epoch gives the staked validator a permit', async () => {
-    await nextEpochPaid(await finalizedNumber());
+    await epochPaid(api, NETUID, await finalizedNumber(api));
     const permits = await api.query.consensus.validatorPermits(NETUID);
     assert.equal(permits[await uidOf(validator)].isTrue, true);
   });
@@ -113,7 +93,7 @@ describe('emission', () => {
     };
     assert.deepEqual(before.miners, [0n, 0n], 'miners earned nothing before any weights');
 
-    const { hash, paid, events } = await nextEpochPaid(setAt);
+    const { hash, paid, events } = await epochPaid(api, NETUID, setAt);
     const at = await api.at(hash);
     const minerStake = await Promise.all(miners.map(async (m) => (await at.query.stake.pools(m.address)).stake.toBigInt()));
     const validatorGrowth = (await at.query.stake.pools(validator.address)).stake.toBigInt() - before.validator;

@@ -11,7 +11,7 @@ import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex, cryptoWaitReady, encodeAddress } from '@polkadot/util-crypto';
 
 import { rpc } from '../../clients/polkadot-js/taonet-rpc.js';
-import { sendAndFinalize, startDevNode } from '../lib/node.js';
+import { epochPaid, finalizedNumber, sendAndFinalize, startDevNode } from '../lib/node.js';
 
 const TAO = 1_000_000_000n;
 /** Rao a payout may differ from its exact fraction: fixed-point rounding, a few rao per step. */
@@ -29,7 +29,7 @@ const sudo = async (call) => ok(await sendAndFinalize(api.tx.sudo.sudo(call), k.
 const json = async (promise) => (await promise).toJSON();
 const numberOf = async (hash) => (await api.rpc.chain.getHeader(hash)).number.toNumber();
 const hashOf = (number) => api.rpc.chain.getBlockHash(number);
-const finalized = async () => numberOf(await api.rpc.chain.getFinalizedHead());
+const finalized = () => finalizedNumber(api);
 const eventsAt = async (hash) => (await (await api.at(hash)).query.system.events()).map(({ event }) => event);
 const moduleError = (result) => {
   const { section, name } = api.registry.findMetaError(result.dispatchError.asModule);
@@ -84,20 +84,10 @@ async function totals(hash) {
   };
 }
 
-/** The first finalized block after `afterBlock` whose events say subnet `netuid`'s epoch paid. */
-async function epochPaid(netuid, afterBlock, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (let number = afterBlock + 1; Date.now() < deadline;) {
-    if ((await finalized()) < number) {
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      continue;
-    }
-    const hash = await hashOf(number);
-    const paid = (await eventsAt(hash)).find((e) => e.section === 'emission' && e.method === 'EpochPaid' && e.data.netuid.toNumber() === netuid);
-    if (paid) return { hash, number, paid: paid.data };
-    number += 1;
-  }
-  throw new Error(`no EpochPaid for subnet ${netuid} after block ${afterBlock}`);
+/** As `epochPaid` of lib/node.js, with the event's data as `paid`. */
+async function epochPaidData(netuid, afterBlock) {
+  const { hash, number, paid } = await epochPaid(api, netuid, afterBlock);
+  return { hash, number, paid: paid.data };
 }
 
 /** Waits until subnet `netuid` (tempo 10) is in a later epoch than at block `number`. */
@@ -215,8 +205,8 @@ describe('the workflow of a subnet, from registration to rewards', () => {
 
   test('4. after an epoch the validator holds permits; it sets weights (commit-reveal on subnet 2); root weights', async () => {
     const now = await finalized();
-    await epochPaid(1, now);
-    await epochPaid(2, now);
+    await epochPaid(api, 1, now);
+    await epochPaid(api, 2, now);
     for (const netuid of [1, 2]) {
       assert.equal((await json(api.rpc.taonet.neuronByHotkey(netuid, k.validator.address))).validatorPermit, true, `permit on ${netuid}`);
     }
@@ -258,7 +248,7 @@ describe('the workflow of a subnet, from registration to rewards', () => {
   });
 
   test('5. the epoch rewards the favoured miner, the validator and its nominator, 18 / 41 / 41', async () => {
-    const { hash, number, paid } = await epochPaid(1, state.weightsAt);
+    const { hash, number, paid } = await epochPaidData(1, state.weightsAt);
     const parent = await hashOf(number - 1);
     const before = await api.at(parent);
     const after = await api.at(hash);

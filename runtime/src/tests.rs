@@ -100,6 +100,26 @@ fn next_block() {
 	Subnets::do_try_state().expect("subnet invariants hold");
 }
 
+/// Runs blocks until block `block`.
+fn run_to(block: u32) {
+	while System::block_number() < block {
+		next_block();
+	}
+}
+
+/// V1 and V2 set the same weights on subnet 1.
+fn validators_weight(uids: Vec<u16>, weights: Vec<u16>) {
+	for validator in [v1(), v2()] {
+		assert_ok!(Consensus::set_weights(
+			RuntimeOrigin::signed(validator),
+			NET1,
+			uids.clone(),
+			weights.clone(),
+			0
+		));
+	}
+}
+
 fn is_epoch_block(netuid: NetUid, block: u32) -> bool {
 	// Tempo 10: `(block + netuid + 1) / 11` changes.
 	(block + u32::from(netuid.0) + 1).is_multiple_of(11)
@@ -282,24 +302,14 @@ fn validators_weights_move_tao_to_miners_validators_nominators_and_owners() {
 		setup();
 		let genesis_issuance = Balances::total_issuance();
 		// The first epochs (blocks 8 and 9) hand out permits; nobody has weights yet.
-		while System::block_number() < 9 {
-			next_block();
-		}
+		run_to(9);
 		for (netuid, hotkey) in [(NET1, v1()), (NET1, v2()), (NET2, v3())] {
 			let permits = pallet_consensus::ValidatorPermits::<Runtime>::get(netuid);
 			assert!(permits[uid(netuid, &hotkey) as usize], "a staked validator has a permit");
 		}
 		// V1 and V2 rate M1 and M2 3:1 (M3 not at all); V3 rates M4.
 		let (m1, m2) = (uid(NET1, &m(1)), uid(NET1, &m(2)));
-		for validator in [v1(), v2()] {
-			assert_ok!(Consensus::set_weights(
-				RuntimeOrigin::signed(validator),
-				NET1,
-				vec![m1, m2],
-				vec![3, 1],
-				0
-			));
-		}
+		validators_weight(vec![m1, m2], vec![3, 1]);
 		assert_ok!(Consensus::set_weights(
 			RuntimeOrigin::signed(v3()),
 			NET2,
@@ -343,22 +353,10 @@ fn the_runtime_api_answers_from_the_chain_state() {
 	use crate::queries;
 	new_ext().execute_with(|| {
 		setup();
-		while System::block_number() < 9 {
-			next_block();
-		}
+		run_to(9);
 		let (m1, m2) = (uid(NET1, &m(1)), uid(NET1, &m(2)));
-		for validator in [v1(), v2()] {
-			assert_ok!(Consensus::set_weights(
-				RuntimeOrigin::signed(validator),
-				NET1,
-				vec![m1, m2],
-				vec![3, 1],
-				0
-			));
-		}
-		while System::block_number() < 20 {
-			next_block();
-		}
+		validators_weight(vec![m1, m2], vec![3, 1]);
+		run_to(20);
 		let subnets = queries::subnets();
 		assert_eq!(subnets.iter().map(|s| s.netuid).collect::<Vec<_>>(), vec![NET1, NET2]);
 		assert_eq!(subnets[0].owner, alice());
@@ -418,22 +416,10 @@ fn a_new_neuron_shows_no_results_of_the_uid_it_took() {
 	use crate::queries;
 	new_ext().execute_with(|| {
 		setup();
-		while System::block_number() < 9 {
-			next_block();
-		}
+		run_to(9);
 		let miners = [uid(NET1, &m(1)), uid(NET1, &m(2)), uid(NET1, &m(3))];
-		for validator in [v1(), v2()] {
-			assert_ok!(Consensus::set_weights(
-				RuntimeOrigin::signed(validator),
-				NET1,
-				miners.to_vec(),
-				vec![4, 1, 1],
-				0
-			));
-		}
-		while System::block_number() < 20 {
-			next_block();
-		}
+		validators_weight(miners.to_vec(), vec![4, 1, 1]);
+		run_to(20);
 		// Full, and no immunity: the next registration replaces the weakest miner.
 		for param in [SubnetParam::MaxUids(6), SubnetParam::ImmunityPeriod(0)] {
 			assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), NET1, param));
@@ -456,9 +442,7 @@ fn a_new_neuron_shows_no_results_of_the_uid_it_took() {
 			(false, 0, 0, 0, 0)
 		);
 		// Its first epoch (block 31): active from its registration on.
-		while System::block_number() < 31 {
-			next_block();
-		}
+		run_to(31);
 		assert!(queries::neuron(NET1, taken).expect("registered").active);
 	});
 }

@@ -526,7 +526,8 @@ impl<T: Config> Pallet<T> {
 			}))
 			.collect();
 		let key = Self::payout_key(netuid);
-		if payments.is_empty() || PayoutQueue::<T>::get().is_full() {
+		let mut queue = PayoutQueue::<T>::get();
+		if payments.is_empty() || queue.is_full() {
 			// Nobody to pay (or, beyond all expectation, no room to queue): all stays pending.
 			Self::deposit_event(Event::EpochPaid { netuid, owner_cut: 0, paid: 0, kept: pending });
 			return;
@@ -548,7 +549,9 @@ impl<T: Config> Pallet<T> {
 			key,
 			Payout { next: 0, end: count, pending, owner_cut: cut_paid, paid: 0 },
 		);
-		PayoutQueue::<T>::mutate(|queue| queue.try_push(key).is_ok());
+		// Not full: checked above.
+		let _ = queue.try_push(key);
+		PayoutQueue::<T>::put(queue);
 		Self::deposit_event(Event::PayoutQueued { netuid, payments: count, amount });
 	}
 
