@@ -45,8 +45,8 @@ describe('emission', () => {
     for (const param of [{ Tempo: 10 }, { WeightsRateLimit: 0 }, { MaxRegistrationsPerBlock: 8 }]) {
       await sudo(api.tx.subnets.setHyperparameter(NETUID, param));
     }
-    ok(await sendAndFinalize(api.tx.subnets.burnedRegister(NETUID, validator.address), alice));
-    for (const miner of miners) ok(await sendAndFinalize(api.tx.subnets.burnedRegister(NETUID, miner.address), bob));
+    ok(await sendAndFinalize(api.tx.subnets.burnedRegister(NETUID, validator.address, 100n * TAO), alice));
+    for (const miner of miners) ok(await sendAndFinalize(api.tx.subnets.burnedRegister(NETUID, miner.address, 100n * TAO), bob));
     const staked = await sendAndFinalize(api.tx.stake.addStake(validator.address, 1_000n * TAO), alice);
     ok(staked);
     // Read where the stake landed: an epoch in a later block may already have paid the validator.

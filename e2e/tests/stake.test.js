@@ -1,5 +1,6 @@
 // Staking from polkadot.js: staked TAO shows as the coldkey's held (reserved) balance under the
 // stake pallet's hold reason, delegation keeps the hotkey's owner, and unstaking releases it.
+// Only a registered hotkey takes stake.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -30,6 +31,9 @@ before(async () => {
   api = node.api;
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
   [alice, bob, aliceHot] = ['//Alice', '//Bob', '//Alice//stake'].map((uri) => keyring.addFromUri(uri));
+  // A hotkey is bound to its coldkey by registering, here as the owner hotkey of a subnet.
+  const registered = await sendAndFinalize(api.tx.subnets.registerNetwork(aliceHot.address), alice);
+  assert.equal(registered.dispatchError, undefined);
 });
 
 after(async () => {
@@ -44,8 +48,8 @@ describe('stake', () => {
     const after = await data(alice);
     assert.equal(after.reserved.toBigInt() - before.reserved.toBigInt(), 50n * TAO);
     const holds = (await api.query.balances.holds(alice.address)).map((h) => [JSON.stringify(h.id.toJSON()), h.amount.toBigInt()]);
-    assert.deepEqual(holds, [[JSON.stringify({ stake: 'Staked' }), 50n * TAO]]);
-    assert.equal((await api.query.subnets.hotkeyOwner(aliceHot.address)).unwrap().toString(), alice.address, 'a free hotkey is bound to its first staker');
+    assert.deepEqual(holds.filter(([id]) => id.includes('stake')), [[JSON.stringify({ stake: 'Staked' }), 50n * TAO]]);
+    assert.equal((await api.query.subnets.hotkeyOwner(aliceHot.address)).unwrap().toString(), alice.address, 'the hotkey is its registrant\'s');
     assert.equal((await api.query.stake.pools(aliceHot.address)).stake.toBigInt(), 50n * TAO);
   });
 
@@ -58,6 +62,13 @@ describe('stake', () => {
     assert.equal(result.dispatchError, undefined);
     assert.equal((await data(bob)).reserved.toBigInt(), 0n);
     assert.ok((await api.query.stake.positions(aliceHot.address, bob.address)).isNone);
+  });
+
+  test('a hotkey that never registered takes no stake and is bound to nobody', async () => {
+    const stranger = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Bob//never-registered');
+    const result = await sendAndFinalize(api.tx.stake.addStake(stranger.address, 10n * TAO), bob);
+    assert.equal(moduleError(result), 'stake.UnknownHotkey');
+    assert.ok((await api.query.subnets.hotkeyOwner(stranger.address)).isNone);
   });
 
   test('a stake above the free balance fails with the module error and changes nothing', async () => {

@@ -62,7 +62,7 @@ describe('subnets', () => {
   });
 
   test('burned_register recycles the burn: total issuance drops by exactly it', async () => {
-    const result = await sendAndFinalize(api.tx.subnets.burnedRegister(1, bobHot.address), bob);
+    const result = await sendAndFinalize(api.tx.subnets.burnedRegister(1, bobHot.address, 100n * TAO), bob);
     assert.equal(result.dispatchError, undefined);
     // The burn starts at 1 TAO and decays by 2^(-1/360) a block until someone registers.
     const burn = event(result, 'Recycled').data.amount.toBigInt();
@@ -84,10 +84,15 @@ describe('subnets', () => {
   });
 
   test('the owner sets owner-settable parameters; governance-only ones need sudo', async () => {
-    let result = await sendAndFinalize(api.tx.subnets.setHyperparameter(1, { ImmunityPeriod: 7 }), alice);
+    let result = await sendAndFinalize(api.tx.subnets.setHyperparameter(1, { ServingRateLimit: 7 }), alice);
     assert.equal(result.dispatchError, undefined);
-    assert.equal((await api.query.subnets.hyperparams(1)).unwrap().immunityPeriod.toNumber(), 7);
+    assert.equal((await api.query.subnets.hyperparams(1)).unwrap().servingRateLimit.toNumber(), 7);
     result = await sendAndFinalize(api.tx.subnets.setHyperparameter(1, { Tempo: 10 }), alice);
+    assert.equal(moduleError(result), 'subnets.GovernanceOnly');
+    // What a registrant pays and may keep is not the owner's to change under it.
+    result = await sendAndFinalize(api.tx.subnets.setHyperparameter(1, { MinBurn: 50n * TAO }), alice);
+    assert.equal(moduleError(result), 'subnets.GovernanceOnly');
+    result = await sendAndFinalize(api.tx.subnets.setHyperparameter(1, { ImmunityPeriod: 0 }), alice);
     assert.equal(moduleError(result), 'subnets.GovernanceOnly');
     result = await sendAndFinalize(api.tx.sudo.sudo(api.tx.subnets.setHyperparameter(1, { Tempo: 10 })), alice);
     assert.equal((await api.query.subnets.hyperparams(1)).unwrap().tempo.toNumber(), 10);
@@ -95,12 +100,15 @@ describe('subnets', () => {
 
   test('bad input fails with its own error and changes nothing', async () => {
     const daveBefore = await account(dave);
-    let result = await sendAndFinalize(api.tx.subnets.burnedRegister(1, aliceHot.address), dave);
+    let result = await sendAndFinalize(api.tx.subnets.burnedRegister(1, aliceHot.address, 100n * TAO), dave);
     assert.equal(moduleError(result), 'subnets.HotkeyAlreadyRegistered');
     result = await sendAndFinalize(api.tx.subnets.registerNetwork(bobHot.address), dave);
     assert.equal(moduleError(result), 'subnets.HotkeyOwnedByAnotherColdkey');
-    result = await sendAndFinalize(api.tx.subnets.burnedRegister(9, dave.address), dave);
+    result = await sendAndFinalize(api.tx.subnets.burnedRegister(9, dave.address, 100n * TAO), dave);
     assert.equal(moduleError(result), 'subnets.SubnetNotFound');
+    // A price ceiling below the current burn: nothing is burned, nothing registered.
+    result = await sendAndFinalize(api.tx.subnets.burnedRegister(1, dave.address, 1n), dave);
+    assert.equal(moduleError(result), 'subnets.BurnAboveLimit');
     const daveAfter = await account(dave);
     assert.equal(daveAfter.reserved.toBigInt(), daveBefore.reserved.toBigInt());
     assert.equal((await api.query.subnets.neuronCount(1)).toNumber(), 2);

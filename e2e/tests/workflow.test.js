@@ -161,7 +161,7 @@ describe('the workflow of a subnet, from registration to rewards', () => {
     for (const [netuid, coldkey, hotkey] of [
       [1, 'charlie', 'validator'], [2, 'charlie', 'validator'], [1, 'eve', 'm1'], [1, 'eve', 'm2'], [1, 'eve', 'm3'], [2, 'eve', 'm1'], [2, 'eve', 'm2'],
     ]) {
-      const result = await sendAndFinalize(api.tx.subnets.burnedRegister(netuid, k[hotkey].address), k[coldkey]);
+      const result = await sendAndFinalize(api.tx.subnets.burnedRegister(netuid, k[hotkey].address, 100n * TAO), k[coldkey]);
       ok(result);
       registered.push(result);
     }
@@ -217,23 +217,30 @@ describe('the workflow of a subnet, from registration to rewards', () => {
     state.weightsAt = await numberOf(set.blockHash);
     const { weights } = await json(api.rpc.taonet.metagraph(1, true, set.blockHash));
     assert.deepEqual(weights, [{ uid: await uid(1, 'validator'), row: [[m1, 65535], [m2, 21845], [m3, 10922]] }]);
-    // Subnet 2: set_weights is refused, commit now, reveal in the next epoch.
-    const refused = await sendAndFinalize(api.tx.consensus.setWeights(2, [await uid(2, 'm1')], [1], 0), k.validator);
-    assert.equal(moduleError(refused), 'consensus.CommitRevealEnabled');
+    // Subnet 2: set_weights is refused in the pool (CheckWeights code 13, commit-reveal on),
+    // commit now, reveal in the next epoch.
+    await assert.rejects(
+      sendAndFinalize(api.tx.consensus.setWeights(2, [await uid(2, 'm1')], [1], 0), k.validator),
+      /Custom error: 13/,
+    );
     const uids2 = [await uid(2, 'm1'), await uid(2, 'm2')];
     const weights2 = [10, 30];
     const salt = [7, 7, 7];
     const payload = api.createType('(AccountId, u16, Vec<u16>, Vec<u16>, Vec<u16>, u64)', [k.validator.address, 2, uids2, weights2, salt, 0]);
     // The reveal must land in the epoch after the commit's (11 blocks of 300 ms); should a slow
-    // machine miss it, the pallet says RevealTooLate and the validator commits again.
+    // machine miss it, the pool refuses it (CheckWeights code 18, too late) and the validator
+    // commits again, which the expired commit allows.
     for (let attempt = 1; ; attempt += 1) {
       const commit = await sendAndFinalize(api.tx.consensus.commitWeights(2, blake2AsHex(payload.toU8a(), 256)), k.validator);
       ok(commit);
       await nextEpochAfter(2, await numberOf(commit.blockHash));
-      const reveal = await sendAndFinalize(api.tx.consensus.revealWeights(2, uids2, weights2, salt, 0), k.validator);
-      if (!reveal.dispatchError) break;
-      assert.equal(moduleError(reveal), 'consensus.RevealTooLate');
-      assert.ok(attempt < 3, 'three reveals missed their epoch');
+      try {
+        ok(await sendAndFinalize(api.tx.consensus.revealWeights(2, uids2, weights2, salt, 0), k.validator));
+        break;
+      } catch (error) {
+        assert.match(String(error), /Custom error: 18/);
+        assert.ok(attempt < 3, 'three reveals missed their epoch');
+      }
     }
     const rows = (await json(api.rpc.taonet.metagraph(2, true))).weights;
     assert.deepEqual(rows, [{ uid: await uid(2, 'validator'), row: [[uids2[0], 21845], [uids2[1], 65535]] }]);

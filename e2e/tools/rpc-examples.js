@@ -23,8 +23,8 @@ await send(api.tx.subnets.registerNetwork(owner.address), alice);
 for (const param of [{ Tempo: 10 }, { WeightsRateLimit: 0 }, { MaxRegistrationsPerBlock: 8 }]) {
   await send(api.tx.sudo.sudo(api.tx.subnets.setHyperparameter(1, param)), alice);
 }
-await send(api.tx.subnets.burnedRegister(1, validator.address), alice);
-await send(api.tx.subnets.burnedRegister(1, miner.address), bob);
+await send(api.tx.subnets.burnedRegister(1, validator.address, 100_000_000_000n), alice);
+await send(api.tx.subnets.burnedRegister(1, miner.address, 100_000_000_000n), bob);
 await send(api.tx.balances.transferKeepAlive(miner.address, TAO), bob);
 await send(api.tx.balances.transferKeepAlive(validator.address, TAO), alice);
 await send(api.tx.subnets.serveAxon(1, 1, 0x7f000001, 8091, 4, 0), miner);

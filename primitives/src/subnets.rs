@@ -151,6 +151,9 @@ pub trait EpochRunner<AccountId> {
 	/// The most the epoch of `netuid` can weigh now, from its UIDs and the most non-zero
 	/// weights it can read (the payouts not included).
 	fn epoch_weight(netuid: NetUid) -> Weight;
+	/// Whether the subnet is active: its last epoch reached a consensus (some validator's
+	/// weights on some miner counted). A subnet nobody scores is not.
+	fn is_active(netuid: NetUid) -> bool;
 }
 
 /// Sets up subnets for other pallets' benchmarks; the subnets pallet implements it with its
@@ -173,6 +176,8 @@ pub trait HotkeyOwnership<AccountId> {
 	/// Binds `hotkey` to `coldkey` if it is free. `Ok(true)` if it was bound now, `Ok(false)` if
 	/// `coldkey` already owned it, `Err(owner)` if another coldkey does.
 	fn bind_hotkey(hotkey: &AccountId, coldkey: &AccountId) -> Result<bool, AccountId>;
+	/// The block `hotkey` was bound to its coldkey, if it is bound.
+	fn hotkey_bound_at(hotkey: &AccountId) -> Option<BlockNumber>;
 }
 
 /// Told when neurons or subnets go away, so that pallets keeping per-UID state clear it. Each

@@ -179,7 +179,8 @@ mod tests {
 				assert!(Subnets::burned_register(
 					RuntimeOrigin::signed(bob),
 					taonet_primitives::NetUid(1),
-					Sr25519Keyring::Eve.to_account_id()
+					Sr25519Keyring::Eve.to_account_id(),
+					Balance::MAX
 				)
 				.is_ok());
 				Subnets::do_try_state().expect("subnets invariants hold");

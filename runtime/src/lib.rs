@@ -31,7 +31,11 @@ pub mod apis;
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
+#[cfg(test)]
+mod harness;
 pub mod queries;
+#[cfg(test)]
+mod spam_tests;
 #[cfg(test)]
 mod tests;
 

@@ -113,8 +113,8 @@ fn validators_weight(uids: Vec<u16>, weights: Vec<u16>) {
 		assert_ok!(Consensus::set_weights(
 			RuntimeOrigin::signed(validator),
 			NET1,
-			uids.clone(),
-			weights.clone(),
+			uids.clone().try_into().unwrap(),
+			weights.clone().try_into().unwrap(),
 			0
 		));
 	}
@@ -153,7 +153,12 @@ fn setup() {
 		(NET2, c3(), v3()),
 		(NET2, miner_cold(), m(4)),
 	] {
-		assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(coldkey), netuid, hotkey));
+		assert_ok!(Subnets::burned_register(
+			RuntimeOrigin::signed(coldkey),
+			netuid,
+			hotkey,
+			Balance::MAX
+		));
 	}
 	for (coldkey, hotkey, amount) in [
 		(c1(), v1(), 300 * TAO),
@@ -201,13 +206,20 @@ fn assert_near(actual: Balance, expected: Balance, what: &str) {
 	);
 }
 
-/// Reads the state the epoch will start from; the block's own accrual is added here: equal
-/// shares (no root weights), so each of the two subnets gets half of the block emission.
+/// Reads the state the epoch will start from; the block's own accrual is added here: without
+/// root weights, equal shares among the active subnets (those whose last epoch reached a
+/// consensus), or among both while neither is.
 fn before(netuid: NetUid, owner: &AccountId, hotkeys: &[AccountId]) -> Before {
 	let supply = Balances::total_issuance() + pallet_emission::TotalPending::<Runtime>::get();
+	let active = |n: NetUid| pallet_consensus::ActiveSubnets::<Runtime>::contains_key(n);
+	let actives = [NET1, NET2].into_iter().filter(|&n| active(n)).count() as u64;
+	let share = match (actives, active(netuid)) {
+		(0, _) => block_emission(supply) / 2,
+		(_, true) => block_emission(supply) / actives,
+		(_, false) => 0,
+	};
 	Before {
-		pending: pallet_emission::PendingEmission::<Runtime>::get(netuid)
-			+ block_emission(supply) / 2,
+		pending: pallet_emission::PendingEmission::<Runtime>::get(netuid) + share,
 		issuance: Balances::total_issuance(),
 		total_stake: Stake::total_stake(),
 		owner_free: Balances::balance(owner),
@@ -313,8 +325,8 @@ fn validators_weights_move_tao_to_miners_validators_nominators_and_owners() {
 		assert_ok!(Consensus::set_weights(
 			RuntimeOrigin::signed(v3()),
 			NET2,
-			vec![uid(NET2, &m(4))],
-			vec![1],
+			vec![uid(NET2, &m(4))].try_into().unwrap(),
+			vec![1].try_into().unwrap(),
 			0
 		));
 		let net1_hotkeys = [owner_hot1(), v1(), v2(), m(1), m(2), m(3)];
@@ -429,12 +441,14 @@ fn a_new_neuron_shows_no_results_of_the_uid_it_took() {
 		assert_ok!(Subnets::burned_register(
 			RuntimeOrigin::signed(miner_cold()),
 			NET1,
-			newcomer.clone()
+			newcomer.clone(),
+			Balance::MAX
 		));
 		let taken = uid(NET1, &newcomer);
 		assert!(miners[1..].contains(&taken), "a weakest miner's UID");
+		// The predecessor's results and permit are cleared when the UID is taken.
 		let stored = pallet_consensus::Outputs::<Runtime>::get(NET1)[taken as usize].clone();
-		assert!(stored.incentive > 0 && stored.emission > 0, "the predecessor's results stored");
+		assert_eq!(stored, pallet_consensus::NeuronOutput::default(), "no predecessor results");
 		let neuron = queries::neuron(NET1, taken).expect("registered");
 		assert_eq!(neuron.hotkey, newcomer);
 		assert_eq!(

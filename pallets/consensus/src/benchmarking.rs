@@ -39,10 +39,10 @@ fn permitted_caller<T: Config>(netuid: NetUid, hotkeys: &[T::AccountId]) -> T::A
 }
 
 /// A row over UIDs `0..w`, all weights different.
-fn row(w: u32) -> (Vec<u16>, Vec<u16>) {
+fn row<T: Config>(w: u32) -> (BoundedVec<u16, T::MaxUids>, BoundedVec<u16, T::MaxUids>) {
 	let uids: Vec<u16> = (0..w).filter_map(|i| u16::try_from(i).ok()).collect();
-	let weights = uids.iter().map(|&i| i.saturating_add(1)).collect();
-	(uids, weights)
+	let weights: Vec<u16> = uids.iter().map(|&i| i.saturating_add(1)).collect();
+	(BoundedVec::truncate_from(uids), BoundedVec::truncate_from(weights))
 }
 
 fn set_block<T: Config>(block: u32) {
@@ -57,7 +57,7 @@ mod benchmarks {
 	fn set_weights(w: Linear<1, { T::MaxUids::get() }>) -> Result<(), BenchmarkError> {
 		let (netuid, hotkeys) = subnet::<T>(w, false)?;
 		let caller = permitted_caller::<T>(netuid, &hotkeys);
-		let (uids, weights) = row(w);
+		let (uids, weights) = row::<T>(w);
 		set_block::<T>(10);
 
 		#[extrinsic_call]
@@ -71,12 +71,17 @@ mod benchmarks {
 	fn commit_weights() -> Result<(), BenchmarkError> {
 		let (netuid, hotkeys) = subnet::<T>(1, true)?;
 		let caller = permitted_caller::<T>(netuid, &hotkeys);
-		set_block::<T>(10);
+		// An earlier commit whose reveal epoch has passed is read and replaced.
+		WeightCommits::<T>::insert(Pallet::<T>::key(netuid), Uid(0), (H256::zero(), 0));
+		set_block::<T>(30);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), netuid, H256::repeat_byte(1));
 
-		assert!(WeightCommits::<T>::contains_key(Pallet::<T>::key(netuid), &caller));
+		assert_eq!(
+			WeightCommits::<T>::get(Pallet::<T>::key(netuid), Uid(0)),
+			Some((H256::repeat_byte(1), 30))
+		);
 		Ok(())
 	}
 
@@ -85,17 +90,17 @@ mod benchmarks {
 	fn reveal_weights(w: Linear<1, { T::MaxUids::get() }>) -> Result<(), BenchmarkError> {
 		let (netuid, hotkeys) = subnet::<T>(w, true)?;
 		let caller = permitted_caller::<T>(netuid, &hotkeys);
-		let (uids, weights) = row(w);
-		let salt = vec![7u16; 8];
+		let (uids, weights) = row::<T>(w);
+		let salt = Salt::truncate_from(vec![7u16; MAX_SALT_LEN as usize]);
 		let hash = Pallet::<T>::commit_hash(&caller, netuid, &uids, &weights, &salt, 0);
 		// With tempo 9, a commit ten blocks back is exactly one epoch back.
-		WeightCommits::<T>::insert(Pallet::<T>::key(netuid), &caller, (hash, 90));
+		WeightCommits::<T>::insert(Pallet::<T>::key(netuid), Uid(0), (hash, 90));
 		set_block::<T>(100);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), netuid, uids, weights, salt, 0);
 
-		assert!(!WeightCommits::<T>::contains_key(Pallet::<T>::key(netuid), &caller));
+		assert!(!WeightCommits::<T>::contains_key(Pallet::<T>::key(netuid), Uid(0)));
 		assert_eq!(Weights::<T>::get(Pallet::<T>::key(netuid), Uid(0)).len(), w as usize);
 		Ok(())
 	}

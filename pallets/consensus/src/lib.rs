@@ -17,9 +17,22 @@
 //! | 1 | `commit_weights(netuid, hash)` | the hotkey |
 //! | 2 | `reveal_weights(netuid, uids, weights, salt, version_key)` | the hotkey |
 //!
-//! The calls are free (`Pays::No`); [`CheckWeights`], a transaction extension, refuses them in
-//! the pool unless the signer is a registered hotkey with a permit (or a lone self-weight) and
-//! past the rate limit, so they cannot be used to spam.
+//! ## Free, but never free to abuse
+//! The calls are free (`Pays::No`), as in Bittensor, so that a validator's hotkey needs no
+//! balance. [`CheckWeights`], a transaction extension, runs every check the call makes
+//! ([`Pallet::check_set_weights`], [`Pallet::check_commit`], [`Pallet::check_reveal`], the same
+//! functions the calls run) and refuses a call that would fail. An extension's `validate` runs
+//! both in the transaction pool and again when a block applies the transaction, against the
+//! state the call then dispatches in, so **a weight call that would fail never reaches a
+//! block**: a block that contained one would be invalid. What passes is bounded per hotkey:
+//! `set_weights` by the weights rate limit, commits to one pending commit per hotkey (a new one
+//! only once the last was revealed or its reveal epoch passed) and the rate limit, reveals to
+//! one per commit; the pool holds at most one weight call per hotkey and subnet at a time (a
+//! `provides` tag), and every vector argument is bounded (`uids` and `weights` by `MaxUids`,
+//! the salt by [`MAX_SALT_LEN`]). Valid weight calls get [`WEIGHTS_PRIORITY`], which no
+//! ordinary fee or tip of a paid transaction reaches, so a flood of paid transfers cannot
+//! starve validators. Wrapped in another call (`utility.batch`) they pass the extension
+//! unchecked but pay the wrapper's normal fee.
 //!
 //! The commit hash is BLAKE2-256 of the SCALE encoding of
 //! `(hotkey, netuid, uids, weights, salt, version_key)`.
@@ -117,6 +130,27 @@ pub struct NeuronOutput {
 
 /// A subnet's per-UID storage key: its netuid and its generation (see [`Generation`]).
 pub type SubnetKey = (NetUid, u32);
+
+/// The longest salt a reveal may carry, in `u16` words: 32 words are 512 bits, more than any
+/// hash needs to hide a row.
+pub const MAX_SALT_LEN: u32 = 32;
+
+/// A commit's salt.
+pub type Salt = BoundedVec<u16, ConstU32<MAX_SALT_LEN>>;
+
+/// The transaction priority of a valid weight call: half the priority range, above what any
+/// plausible fee and tip of a paid transaction gives (a tip would have to be millions of TAO),
+/// so validators' weights are included even when paid transactions fill the pool.
+pub const WEIGHTS_PRIORITY: u64 = u64::MAX / 2;
+
+/// A weight row that passed every check: the caller's UID and the row as it will be stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckedRow {
+	/// The caller's UID.
+	pub uid: Uid,
+	/// `(target uid, weight)`, zero weights dropped, the largest weight `u16::MAX`.
+	pub row: Vec<(u16, u16)>,
+}
 
 /// Whether `ids` names some id twice.
 pub fn has_duplicates(ids: &[u16]) -> bool {
@@ -253,17 +287,30 @@ pub mod pallet {
 	pub type Outputs<T: Config> =
 		StorageMap<_, Twox64Concat, NetUid, BoundedVec<NeuronOutput, T::MaxUids>, ValueQuery>;
 
-	/// Pending weight commits: the hash and the block it was committed.
+	/// Subnets whose last epoch reached a consensus: some validator's weights on some UID
+	/// counted. The emission pallet gives its fallback equal shares only to these.
+	#[pallet::storage]
+	pub type ActiveSubnets<T: Config> = StorageMap<_, Twox64Concat, NetUid, (), OptionQuery>;
+
+	/// Pending weight commits by UID: the hash and the block it was committed. Keyed by UID so
+	/// that a neuron's replacement clears its commit; the hash names the hotkey, so nobody else
+	/// could reveal it anyway.
 	#[pallet::storage]
 	pub type WeightCommits<T: Config> = StorageDoubleMap<
 		_,
 		Twox64Concat,
 		SubnetKey,
-		Blake2_128Concat,
-		T::AccountId,
+		Twox64Concat,
+		Uid,
 		(H256, BlockNumber),
 		OptionQuery,
 	>;
+
+	/// Where clearing the oldest stale generation stopped: the map being cleared (0 weights,
+	/// 1 last updates, 2 bonds, 3 commits) and the storage cursor within it.
+	#[pallet::storage]
+	pub type ClearCursor<T: Config> =
+		StorageValue<_, (u8, BoundedVec<u8, ConstU32<MAX_CURSOR_LEN>>), OptionQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -272,8 +319,11 @@ pub mod pallet {
 		WeightsSet { netuid: NetUid, uid: Uid, entries: u32 },
 		/// A hotkey committed to weights it will reveal later.
 		WeightsCommitted { netuid: NetUid, hotkey: T::AccountId, hash: H256 },
-		/// A UID's weights were cleared because a new neuron took it.
+		/// A UID's weights, commit, bonds, permit and last results were cleared because a new
+		/// neuron took it.
 		WeightsCleared { netuid: NetUid, uid: Uid },
+		/// A dissolved subnet's per-UID state (of generation `generation`) is all cleared.
+		StaleGenerationCleared { netuid: NetUid, generation: u32 },
 		/// The subnet's epoch ran over `neurons` UIDs, splitting `emission` rao; `undistributed`
 		/// of it was paid to nobody and stays pending.
 		EpochRun { netuid: NetUid, neurons: u16, emission: Balance, undistributed: Balance },
@@ -317,6 +367,9 @@ pub mod pallet {
 		RevealTooEarly,
 		/// The reveal comes after the commit's reveal epoch; commit again.
 		RevealTooLate,
+		/// This hotkey has a commit whose reveal epoch has not passed: reveal it (or wait for
+		/// the epoch to pass) before committing again.
+		CommitPending,
 	}
 
 	#[pallet::hooks]
@@ -324,6 +377,23 @@ pub mod pallet {
 		/// Clears dissolved subnets' per-UID state with the block's spare weight.
 		fn on_idle(_: BlockNumberFor<T>, remaining: Weight) -> Weight {
 			Self::clear_stale(remaining)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+
+		/// The constants must agree: permits are a subset of UIDs, and UIDs are `u16`s.
+		fn integrity_test() {
+			assert!(
+				T::MaxValidators::get() <= T::MaxUids::get(),
+				"MaxValidators must not exceed MaxUids"
+			);
+			assert!(
+				T::MaxUids::get() <= u32::from(u16::MAX).saturating_add(1),
+				"UIDs are u16: MaxUids must fit"
+			);
 		}
 	}
 
@@ -335,14 +405,14 @@ pub mod pallet {
 		pub fn set_weights(
 			origin: OriginFor<T>,
 			netuid: NetUid,
-			uids: Vec<u16>,
-			weights: Vec<u16>,
+			uids: BoundedVec<u16, T::MaxUids>,
+			weights: BoundedVec<u16, T::MaxUids>,
 			version_key: u64,
 		) -> DispatchResult {
 			let hotkey = ensure_signed(origin)?;
-			let params = T::Subnets::hyperparams(netuid).ok_or(Error::<T>::SubnetNotFound)?;
-			ensure!(!params.commit_reveal_enabled, Error::<T>::CommitRevealEnabled);
-			Self::do_set_weights(netuid, &hotkey, &params, &uids, &weights, version_key)
+			let checked = Self::check_set_weights(netuid, &hotkey, &uids, &weights, version_key)?;
+			Self::store_row(netuid, checked);
+			Ok(())
 		}
 
 		/// Commits to weights to reveal in the epoch after this one (or `reveal_period` later).
@@ -350,7 +420,10 @@ pub mod pallet {
 		#[pallet::weight((T::WeightInfo::commit_weights(), DispatchClass::Normal, Pays::No))]
 		pub fn commit_weights(origin: OriginFor<T>, netuid: NetUid, hash: H256) -> DispatchResult {
 			let hotkey = ensure_signed(origin)?;
-			Self::do_commit_weights(netuid, hotkey, hash)
+			let uid = Self::check_commit(netuid, &hotkey)?;
+			WeightCommits::<T>::insert(Self::key(netuid), uid, (hash, Self::now()));
+			Self::deposit_event(Event::WeightsCommitted { netuid, hotkey, hash });
+			Ok(())
 		}
 
 		/// Reveals committed weights and sets them.
@@ -359,13 +432,16 @@ pub mod pallet {
 		pub fn reveal_weights(
 			origin: OriginFor<T>,
 			netuid: NetUid,
-			uids: Vec<u16>,
-			weights: Vec<u16>,
-			salt: Vec<u16>,
+			uids: BoundedVec<u16, T::MaxUids>,
+			weights: BoundedVec<u16, T::MaxUids>,
+			salt: Salt,
 			version_key: u64,
 		) -> DispatchResult {
 			let hotkey = ensure_signed(origin)?;
-			Self::do_reveal_weights(netuid, hotkey, uids, weights, salt, version_key)
+			let checked = Self::check_reveal(netuid, &hotkey, &uids, &weights, &salt, version_key)?;
+			WeightCommits::<T>::remove(Self::key(netuid), checked.uid);
+			Self::store_row(netuid, checked);
+			Ok(())
 		}
 	}
 }
@@ -392,37 +468,121 @@ impl<T: Config> Pallet<T> {
 		BlakeTwo256::hash_of(&(hotkey, netuid, uids, weights, salt, version_key))
 	}
 
-	/// Every check of section 6, then the row stored normalized to a largest entry of
-	/// `u16::MAX`.
-	fn do_set_weights(
+	/// Every check `set_weights` makes, without writing anything: what the call will store.
+	/// [`CheckWeights`] runs the same function, so a call that passes it cannot fail.
+	pub fn check_set_weights(
+		netuid: NetUid,
+		hotkey: &T::AccountId,
+		uids: &[u16],
+		weights: &[u16],
+		version_key: u64,
+	) -> Result<CheckedRow, Error<T>> {
+		let params = T::Subnets::hyperparams(netuid).ok_or(Error::<T>::SubnetNotFound)?;
+		ensure!(!params.commit_reveal_enabled, Error::<T>::CommitRevealEnabled);
+		Self::check_row(netuid, hotkey, &params, uids, weights, version_key, true)
+	}
+
+	/// Every check `commit_weights` makes: commit-reveal is on, the hotkey is registered, past
+	/// the weights rate limit, and has no commit whose reveal epoch is still to come. Returns
+	/// its UID.
+	pub fn check_commit(netuid: NetUid, hotkey: &T::AccountId) -> Result<Uid, Error<T>> {
+		let params = T::Subnets::hyperparams(netuid).ok_or(Error::<T>::SubnetNotFound)?;
+		ensure!(params.commit_reveal_enabled, Error::<T>::CommitRevealDisabled);
+		let uid = T::Subnets::uid_of(netuid, hotkey).ok_or(Error::<T>::HotkeyNotRegistered)?;
+		Self::check_rate_limit(netuid, uid, &params)?;
+		if let Some((_, committed_at)) = WeightCommits::<T>::get(Self::key(netuid), uid) {
+			let expired = Self::epoch_now(netuid, &params)
+				> Self::reveal_epoch(netuid, &params, committed_at);
+			ensure!(expired, Error::<T>::CommitPending);
+		}
+		Ok(uid)
+	}
+
+	/// Every check `reveal_weights` makes: a commit exists, the reveal matches it, it is the
+	/// commit's reveal epoch, then every check of the row (the commit passed the rate limit).
+	pub fn check_reveal(
+		netuid: NetUid,
+		hotkey: &T::AccountId,
+		uids: &[u16],
+		weights: &[u16],
+		salt: &[u16],
+		version_key: u64,
+	) -> Result<CheckedRow, Error<T>> {
+		let params = T::Subnets::hyperparams(netuid).ok_or(Error::<T>::SubnetNotFound)?;
+		ensure!(params.commit_reveal_enabled, Error::<T>::CommitRevealDisabled);
+		let uid = T::Subnets::uid_of(netuid, hotkey).ok_or(Error::<T>::HotkeyNotRegistered)?;
+		ensure!(uids.len() == weights.len(), Error::<T>::LengthMismatch);
+		let (hash, committed_at) =
+			WeightCommits::<T>::get(Self::key(netuid), uid).ok_or(Error::<T>::NoCommit)?;
+		let revealed = Self::commit_hash(hotkey, netuid, uids, weights, salt, version_key);
+		ensure!(revealed == hash, Error::<T>::RevealMismatch);
+		let reveal_epoch = Self::reveal_epoch(netuid, &params, committed_at);
+		let now_epoch = Self::epoch_now(netuid, &params);
+		ensure!(now_epoch >= reveal_epoch, Error::<T>::RevealTooEarly);
+		ensure!(now_epoch == reveal_epoch, Error::<T>::RevealTooLate);
+		Self::check_row(netuid, hotkey, &params, uids, weights, version_key, false)
+	}
+
+	/// The current epoch of a subnet.
+	fn epoch_now(netuid: NetUid, params: &SubnetHyperparams) -> u64 {
+		epoch_index(netuid, params.tempo, Self::now())
+	}
+
+	/// The epoch in which a commit made at `committed_at` is revealed.
+	fn reveal_epoch(netuid: NetUid, params: &SubnetHyperparams, committed_at: BlockNumber) -> u64 {
+		epoch_index(netuid, params.tempo, committed_at)
+			.saturating_add(u64::from(params.reveal_period))
+	}
+
+	/// Refuses a UID that set weights (or registered) less than the weights rate limit ago.
+	fn check_rate_limit(
+		netuid: NetUid,
+		uid: Uid,
+		params: &SubnetHyperparams,
+	) -> Result<(), Error<T>> {
+		if let Some(last) = LastUpdate::<T>::get(Self::key(netuid), uid) {
+			ensure!(
+				Self::now().saturating_sub(last) >= params.weights_rate_limit,
+				Error::<T>::WeightsRateLimitExceeded
+			);
+		}
+		Ok(())
+	}
+
+	/// Every check of section 6 on a row, cheapest first; returns the row normalized to a
+	/// largest entry of `u16::MAX`. `min_allowed_weights` counts at most the subnet's neurons
+	/// (as Bittensor clamps it), so a minimum above the subnet's size cannot lock weights out.
+	fn check_row(
 		netuid: NetUid,
 		hotkey: &T::AccountId,
 		params: &SubnetHyperparams,
 		uids: &[u16],
 		weights: &[u16],
 		version_key: u64,
-	) -> DispatchResult {
-		let uid = T::Subnets::uid_of(netuid, hotkey).ok_or(Error::<T>::HotkeyNotRegistered)?;
+		rate_limited: bool,
+	) -> Result<CheckedRow, Error<T>> {
 		ensure!(uids.len() == weights.len(), Error::<T>::LengthMismatch);
 		ensure!(
 			u32::try_from(uids.len()).is_ok_and(|len| len <= T::MaxUids::get()),
 			Error::<T>::RowTooLong
 		);
+		let uid = T::Subnets::uid_of(netuid, hotkey).ok_or(Error::<T>::HotkeyNotRegistered)?;
+		ensure!(version_key >= params.weights_version_key, Error::<T>::OutdatedVersionKey);
+		let self_weight_only = uids.len() == 1 && uids.first() == Some(&uid.0);
+		let permitted =
+			ValidatorPermits::<T>::get(netuid).get(usize::from(uid.0)).copied().unwrap_or(false);
+		ensure!(permitted || self_weight_only, Error::<T>::NoValidatorPermit);
+		if rate_limited {
+			Self::check_rate_limit(netuid, uid, params)?;
+		}
 		let neurons = T::Subnets::neuron_count(netuid);
 		ensure!(uids.iter().all(|&target| target < neurons), Error::<T>::UnknownUid);
 		ensure!(!has_duplicates(uids), Error::<T>::DuplicateUid);
 		let max = weights.iter().copied().max().unwrap_or(0);
 		ensure!(max > 0, Error::<T>::AllWeightsZero);
-
-		let self_weight_only = uids.len() == 1 && uids.first() == Some(&uid.0);
-		let permitted =
-			ValidatorPermits::<T>::get(netuid).get(usize::from(uid.0)).copied().unwrap_or(false);
-		ensure!(permitted || self_weight_only, Error::<T>::NoValidatorPermit);
 		let non_zero = weights.iter().filter(|&&w| w > 0).count();
-		ensure!(
-			self_weight_only || non_zero >= usize::from(params.min_allowed_weights),
-			Error::<T>::TooFewWeights
-		);
+		let min_weights = usize::from(params.min_allowed_weights.min(neurons));
+		ensure!(self_weight_only || non_zero >= min_weights, Error::<T>::TooFewWeights);
 		// No entry above the limit once the row is normalized to sum 1 (a lone self-weight is
 		// exempt: it is the whole row by definition).
 		let sum: u64 = weights.iter().map(|&w| u64::from(w)).sum();
@@ -431,63 +591,17 @@ impl<T: Config> Pallet<T> {
 				> u64::from(params.max_weight_limit).saturating_mul(sum)
 		});
 		ensure!(self_weight_only || !above_limit, Error::<T>::WeightAboveLimit);
-		ensure!(version_key >= params.weights_version_key, Error::<T>::OutdatedVersionKey);
-		let now = Self::now();
-		if let Some(last) = LastUpdate::<T>::get(Self::key(netuid), uid) {
-			ensure!(
-				now.saturating_sub(last) >= params.weights_rate_limit,
-				Error::<T>::WeightsRateLimitExceeded
-			);
-		}
+		Ok(CheckedRow { uid, row: max_upscaled(uids, weights, max) })
+	}
 
-		let row = max_upscaled(uids, weights, max);
+	/// Stores a checked row as the UID's weights, now.
+	fn store_row(netuid: NetUid, checked: CheckedRow) {
+		let CheckedRow { uid, row } = checked;
 		let entries = u32::try_from(row.len()).unwrap_or(u32::MAX);
-		let row = BoundedVec::try_from(row).map_err(|_| Error::<T>::UnknownUid)?;
-		Weights::<T>::insert(Self::key(netuid), uid, row);
-		LastUpdate::<T>::insert(Self::key(netuid), uid, now);
+		// A checked row has at most `MaxUids` entries.
+		Weights::<T>::insert(Self::key(netuid), uid, BoundedVec::truncate_from(row));
+		LastUpdate::<T>::insert(Self::key(netuid), uid, Self::now());
 		Self::deposit_event(Event::WeightsSet { netuid, uid, entries });
-		Ok(())
-	}
-
-	fn do_commit_weights(netuid: NetUid, hotkey: T::AccountId, hash: H256) -> DispatchResult {
-		let params = T::Subnets::hyperparams(netuid).ok_or(Error::<T>::SubnetNotFound)?;
-		ensure!(params.commit_reveal_enabled, Error::<T>::CommitRevealDisabled);
-		let uid = T::Subnets::uid_of(netuid, &hotkey).ok_or(Error::<T>::HotkeyNotRegistered)?;
-		let now = Self::now();
-		if let Some(last) = LastUpdate::<T>::get(Self::key(netuid), uid) {
-			ensure!(
-				now.saturating_sub(last) >= params.weights_rate_limit,
-				Error::<T>::WeightsRateLimitExceeded
-			);
-		}
-		WeightCommits::<T>::insert(Self::key(netuid), &hotkey, (hash, now));
-		Self::deposit_event(Event::WeightsCommitted { netuid, hotkey, hash });
-		Ok(())
-	}
-
-	fn do_reveal_weights(
-		netuid: NetUid,
-		hotkey: T::AccountId,
-		uids: Vec<u16>,
-		weights: Vec<u16>,
-		salt: Vec<u16>,
-		version_key: u64,
-	) -> DispatchResult {
-		let params = T::Subnets::hyperparams(netuid).ok_or(Error::<T>::SubnetNotFound)?;
-		ensure!(params.commit_reveal_enabled, Error::<T>::CommitRevealDisabled);
-		let (hash, committed_at) =
-			WeightCommits::<T>::get(Self::key(netuid), &hotkey).ok_or(Error::<T>::NoCommit)?;
-		let revealed = Self::commit_hash(&hotkey, netuid, &uids, &weights, &salt, version_key);
-		ensure!(revealed == hash, Error::<T>::RevealMismatch);
-		let reveal_epoch = epoch_index(netuid, params.tempo, committed_at)
-			.saturating_add(u64::from(params.reveal_period));
-		let now_epoch = epoch_index(netuid, params.tempo, Self::now());
-		ensure!(now_epoch >= reveal_epoch, Error::<T>::RevealTooEarly);
-		ensure!(now_epoch == reveal_epoch, Error::<T>::RevealTooLate);
-		WeightCommits::<T>::remove(Self::key(netuid), &hotkey);
-		// The commit already passed the rate limit.
-		let params = SubnetHyperparams { weights_rate_limit: 0, ..params };
-		Self::do_set_weights(netuid, &hotkey, &params, &uids, &weights, version_key)
 	}
 }
 
@@ -589,6 +703,11 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		BondsUpdatedAt::<T>::insert(netuid, now);
+		if out.consensus.iter().any(|c| c.to_bits() > 0) {
+			ActiveSubnets::<T>::insert(netuid, ());
+		} else {
+			ActiveSubnets::<T>::remove(netuid);
+		}
 		T::Subnets::set_pruning_scores(netuid, (0..size).map(|i| out.emission(i)).collect());
 
 		let paid = |amounts: &[u64]| -> Vec<(T::AccountId, Balance)> {
@@ -619,6 +738,10 @@ impl<T: Config> EpochRunner<T::AccountId> for Pallet<T> {
 		Pallet::<T>::run_epoch(netuid, emission)
 	}
 
+	fn is_active(netuid: NetUid) -> bool {
+		ActiveSubnets::<T>::contains_key(netuid)
+	}
+
 	/// The benchmarked epoch at the subnet's UIDs and the most weights its permit holders'
 	/// rows can hold (`min(permits, UIDs) × UIDs`).
 	fn epoch_weight(netuid: NetUid) -> Weight {
@@ -634,14 +757,29 @@ impl<T: Config> EpochRunner<T::AccountId> for Pallet<T> {
 }
 
 impl<T: Config> NeuronHooks for Pallet<T> {
-	/// A new holder of `uid` starts without weights; weights others put on the UID stop
-	/// counting through the epoch's registration mask (weights older than the registration).
+	/// A new holder of `uid` starts with nothing of its predecessor's: no weights, commit or
+	/// bonds, no validator permit (brief section 4: a permit is earned in an epoch) and no
+	/// results. Weights others put on the UID stop counting through the epoch's registration
+	/// mask (weights older than the registration).
 	fn on_neuron_replaced(netuid: NetUid, uid: Uid) -> Weight {
-		Weights::<T>::remove(Self::key(netuid), uid);
-		LastUpdate::<T>::remove(Self::key(netuid), uid);
-		Bonds::<T>::remove(Self::key(netuid), uid);
+		let key = Self::key(netuid);
+		Weights::<T>::remove(key, uid);
+		LastUpdate::<T>::remove(key, uid);
+		Bonds::<T>::remove(key, uid);
+		WeightCommits::<T>::remove(key, uid);
+		let index = usize::from(uid.0);
+		ValidatorPermits::<T>::mutate(netuid, |permits| {
+			if let Some(permit) = permits.get_mut(index) {
+				*permit = false;
+			}
+		});
+		Outputs::<T>::mutate(netuid, |outputs| {
+			if let Some(output) = outputs.get_mut(index) {
+				*output = NeuronOutput::default();
+			}
+		});
 		Self::deposit_event(Event::WeightsCleared { netuid, uid });
-		T::DbWeight::get().writes(3)
+		Self::replaced_weight()
 	}
 
 	/// The subnet's per-UID state moves to a stale generation, cleared later by `on_idle`; a new
@@ -651,92 +789,179 @@ impl<T: Config> NeuronHooks for Pallet<T> {
 		let queued = StaleGenerations::<T>::mutate(|queue| queue.try_push(stale).is_ok());
 		if !queued {
 			// The queue is full (over a thousand dissolutions pending): clear at once.
-			Self::clear_generation(stale, T::MaxUids::get());
+			for map in 0..CLEARED_MAPS {
+				let _ = Self::clear_map(map, stale, T::MaxUids::get(), None);
+			}
 		}
 		Generation::<T>::mutate(netuid, |generation| *generation = generation.saturating_add(1));
 		ValidatorPermits::<T>::remove(netuid);
 		Outputs::<T>::remove(netuid);
 		BondsUpdatedAt::<T>::remove(netuid);
+		ActiveSubnets::<T>::remove(netuid);
 		if queued {
-			T::DbWeight::get().reads_writes(2, 5)
+			T::DbWeight::get().reads_writes(2, 6)
 		} else {
-			Self::clear_cost(T::MaxUids::get())
+			Self::clear_cost(T::MaxUids::get()).saturating_mul(u64::from(CLEARED_MAPS))
 		}
 	}
 
 	fn weight_bound() -> Weight {
-		T::DbWeight::get().reads_writes(2, 5)
+		Self::replaced_weight().max(T::DbWeight::get().reads_writes(2, 6))
 	}
 }
 
 /// Entries cleared per map and step of `on_idle`.
 const CLEAR_STEP: u32 = 256;
 
+/// The per-UID maps a dissolved subnet leaves to clear: weights, last updates, bonds, commits.
+const CLEARED_MAPS: u8 = 4;
+
+/// Longest storage cursor kept between blocks (a per-UID key is 56 bytes).
+pub const MAX_CURSOR_LEN: u32 = 128;
+
 impl<T: Config> Pallet<T> {
-	/// What clearing up to `limit` entries from each per-UID map costs.
+	/// What replacing a neuron costs this pallet: four removals, and the permit and output
+	/// vectors read and written.
+	fn replaced_weight() -> Weight {
+		T::DbWeight::get().reads_writes(3, 7)
+	}
+
+	/// What clearing up to `limit` entries from one per-UID map costs: each key found, then
+	/// removed.
 	fn clear_cost(limit: u32) -> Weight {
-		T::DbWeight::get().reads_writes(1, u64::from(limit).saturating_mul(4).saturating_add(1))
+		let entries = u64::from(limit).saturating_add(1);
+		T::DbWeight::get().reads_writes(entries, entries)
 	}
 
-	/// Removes up to `limit` entries of `key` from each per-UID map; true when none are left.
-	fn clear_generation(key: SubnetKey, limit: u32) -> bool {
-		let done = [
-			Weights::<T>::clear_prefix(key, limit, None).maybe_cursor.is_none(),
-			LastUpdate::<T>::clear_prefix(key, limit, None).maybe_cursor.is_none(),
-			Bonds::<T>::clear_prefix(key, limit, None).maybe_cursor.is_none(),
-			WeightCommits::<T>::clear_prefix(key, limit, None).maybe_cursor.is_none(),
-		];
-		done.iter().all(|&d| d)
+	/// Removes up to `limit` entries of `key` from per-UID map number `map`, after the raw key
+	/// `cursor`; returns the raw key to continue after, `None` when the map is clear of `key`.
+	fn clear_map(map: u8, key: SubnetKey, limit: u32, cursor: Option<&[u8]>) -> Option<Vec<u8>> {
+		let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+		macro_rules! clear {
+			($map:ident) => {{
+				let uids: Vec<Uid> = match cursor {
+					Some(raw) => {
+						$map::<T>::iter_key_prefix_from(key, raw.to_vec()).take(limit).collect()
+					},
+					None => $map::<T>::iter_key_prefix(key).take(limit).collect(),
+				};
+				for uid in &uids {
+					$map::<T>::remove(key, uid);
+				}
+				let last = uids.last().map(|uid| $map::<T>::hashed_key_for(key, uid));
+				if uids.len() < limit {
+					None
+				} else {
+					last
+				}
+			}};
+		}
+		match map {
+			0 => clear!(Weights),
+			1 => clear!(LastUpdate),
+			2 => clear!(Bonds),
+			_ => clear!(WeightCommits),
+		}
 	}
 
-	/// Clears stale generations, step by step, while `remaining` allows.
+	/// Clears stale generations, one map step at a time, while `remaining` allows. Keys are
+	/// removed one by one after a raw-key cursor kept between steps and blocks: FRAME's
+	/// `clear_prefix` ignores its cursor, so a second `clear_prefix` in the same block finds the
+	/// keys the first removed (they are gone only from the overlay) and removes nothing new.
 	fn clear_stale(remaining: Weight) -> Weight {
 		let step = Self::clear_cost(CLEAR_STEP);
-		let mut used = T::DbWeight::get().reads(1);
+		let mut used = T::DbWeight::get().reads(2);
 		let mut queue = StaleGenerations::<T>::get();
-		let mut changed = false;
+		if queue.is_empty() {
+			return used;
+		}
+		let (mut map, mut cursor) = match ClearCursor::<T>::get() {
+			Some((map, cursor)) => (map, (!cursor.is_empty()).then(|| cursor.into_inner())),
+			None => (0, None),
+		};
+		let mut popped = false;
 		while let Some(&key) = queue.first() {
 			if !used.saturating_add(step).all_lte(remaining) {
 				break;
 			}
 			used = used.saturating_add(step);
-			if Self::clear_generation(key, CLEAR_STEP) {
-				queue.remove(0);
-				changed = true;
+			cursor = Self::clear_map(map, key, CLEAR_STEP, cursor.as_deref());
+			if cursor.is_none() {
+				map = map.saturating_add(1);
+				if map >= CLEARED_MAPS {
+					map = 0;
+					queue.remove(0);
+					popped = true;
+					Self::deposit_event(Event::StaleGenerationCleared {
+						netuid: key.0,
+						generation: key.1,
+					});
+				}
 			}
 		}
-		if changed {
-			StaleGenerations::<T>::put(queue);
-			used = used.saturating_add(T::DbWeight::get().writes(1));
+		if popped {
+			StaleGenerations::<T>::put(&queue);
 		}
-		used
+		// Between maps (or with a cursor too long to keep, which these keys never give) the
+		// map index alone is kept, and the map is resumed from its first key.
+		let cursor = cursor.and_then(|c| BoundedVec::try_from(c).ok()).unwrap_or_default();
+		if queue.is_empty() || (map == 0 && cursor.is_empty()) {
+			ClearCursor::<T>::kill();
+		} else {
+			ClearCursor::<T>::put((map, cursor));
+		}
+		used.saturating_add(T::DbWeight::get().writes(2))
 	}
 }
 
 impl<T: Config> Pallet<T> {
-	/// The checks the transaction pool can make before a weight call reaches a block: the
-	/// subnet exists, `hotkey` is registered in it, holds a permit (unless the row may be a lone
-	/// self-weight, which the call checks in full), and, for `rate_limited` calls, is past the
-	/// weights rate limit.
-	pub fn check_caller(
-		netuid: NetUid,
-		hotkey: &T::AccountId,
-		rate_limited: bool,
-		may_lack_permit: bool,
-	) -> Result<(), Error<T>> {
-		let params = T::Subnets::hyperparams(netuid).ok_or(Error::<T>::SubnetNotFound)?;
-		let uid = T::Subnets::uid_of(netuid, hotkey).ok_or(Error::<T>::HotkeyNotRegistered)?;
-		let permitted =
-			ValidatorPermits::<T>::get(netuid).get(usize::from(uid.0)).copied().unwrap_or(false);
-		ensure!(permitted || may_lack_permit, Error::<T>::NoValidatorPermit);
-		if rate_limited {
-			if let Some(last) = LastUpdate::<T>::get(Self::key(netuid), uid) {
-				ensure!(
-					Self::now().saturating_sub(last) >= params.weights_rate_limit,
-					Error::<T>::WeightsRateLimitExceeded
-				);
+	/// The pallet's invariants: per-UID state only for UIDs of a live subnet (or of a dissolved
+	/// one still being cleared), rows pointing only at existing UIDs, permits and outputs no
+	/// longer than the subnet (UIDs registered after the last epoch have none yet), at most
+	/// `MaxValidators` permits, and per-subnet state only for live subnets.
+	#[cfg(any(feature = "try-runtime", feature = "std", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let stale = StaleGenerations::<T>::get();
+		let live = |key: &SubnetKey| T::Subnets::is_subnet(key.0) && *key == Self::key(key.0);
+		let size = |key: &SubnetKey| T::Subnets::neuron_count(key.0);
+		for (key, uid, row) in Weights::<T>::iter() {
+			if stale.contains(&key) {
+				continue;
 			}
+			ensure!(live(&key), "weights of no live subnet");
+			ensure!(uid.0 < size(&key), "weights of an unregistered UID");
+			ensure!(row.iter().all(|&(target, _)| target < size(&key)), "a weight on no UID");
 		}
+		for (key, uid, row) in Bonds::<T>::iter() {
+			if stale.contains(&key) {
+				continue;
+			}
+			ensure!(live(&key), "bonds of no live subnet");
+			ensure!(uid.0 < size(&key), "bonds of an unregistered UID");
+			ensure!(row.iter().all(|&(target, _)| target < size(&key)), "a bond on no UID");
+		}
+		for (key, uid) in LastUpdate::<T>::iter_keys().chain(WeightCommits::<T>::iter_keys()) {
+			if stale.contains(&key) {
+				continue;
+			}
+			ensure!(live(&key), "per-UID state of no live subnet");
+			ensure!(uid.0 < size(&key), "per-UID state of an unregistered UID");
+		}
+		for (netuid, permits) in ValidatorPermits::<T>::iter() {
+			ensure!(T::Subnets::is_subnet(netuid), "permits of no subnet");
+			ensure!(permits.len() <= usize::from(T::Subnets::neuron_count(netuid)), "permits");
+			let count = permits.iter().filter(|&&p| p).count();
+			ensure!(
+				u32::try_from(count).is_ok_and(|c| c <= T::MaxValidators::get()),
+				"more permits than MaxValidators"
+			);
+		}
+		for (netuid, outputs) in Outputs::<T>::iter() {
+			ensure!(T::Subnets::is_subnet(netuid), "outputs of no subnet");
+			ensure!(outputs.len() <= usize::from(T::Subnets::neuron_count(netuid)), "outputs");
+		}
+		ensure!(ActiveSubnets::<T>::iter_keys().all(T::Subnets::is_subnet), "orphan activity");
+		ensure!(BondsUpdatedAt::<T>::iter_keys().all(T::Subnets::is_subnet), "orphan bonds time");
 		Ok(())
 	}
 }

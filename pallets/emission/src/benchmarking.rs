@@ -68,6 +68,8 @@ mod benchmarks {
 		let members = full_root::<T>()?;
 		let caller = members.first().cloned().ok_or(BenchmarkError::Stop("no member"))?;
 		let weights: Vec<u16> = (1..=s).filter_map(|w| u16::try_from(w).ok()).collect();
+		let (netuids, weights) =
+			(BoundedVec::truncate_from(netuids), BoundedVec::truncate_from(weights));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), netuids, weights, 0);

@@ -30,8 +30,9 @@
 //! threshold and the blocks to it at the current rate, and each subnet's share and pending.
 //!
 //! ## Invariant
-//! `total issuance + pending = issuance at the first block + all block emissions - recycled`,
-//! and never above 21M TAO; checked by `try_state`.
+//! `total issuance + pending = issuance at the first block + all block emissions - recycled -
+//! burned`, and never above 21M TAO; checked by `try_state`. *Burned* is what [`RecordBurn`]
+//! recorded: dust of reaped accounts and fees without an author.
 //!
 //! ## Weight
 //! `on_initialize` returns what the block used: the benchmarked accrual ([`WeightInfo::on_block`],
@@ -114,7 +115,10 @@ pub mod runtime_api {
 use alloc::{vec, vec::Vec};
 use frame_support::{
 	pallet_prelude::*,
-	traits::fungible::{Inspect, Mutate},
+	traits::{
+		fungible::{Balanced, Credit, Inspect, Mutate},
+		Imbalance, OnUnbalanced,
+	},
 	weights::Weight,
 };
 use frame_system::pallet_prelude::*;
@@ -199,8 +203,12 @@ pub fn root_row_len<T: Config>(netuids: &[u16]) -> u32 {
 pub mod pallet {
 	use super::*;
 
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	/// The emission pallet.
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -251,8 +259,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type TotalEmitted<T: Config> = StorageValue<_, Balance, ValueQuery>;
 
-	/// Total issuance at the first block this pallet saw, plus what had been recycled by then
-	/// (the invariant's starting point).
+	/// TAO that left total issuance other than by registration burns: the dust of reaped
+	/// accounts and fees no block author could take, recorded by [`RecordBurn`].
+	#[pallet::storage]
+	pub type TotalBurned<T: Config> = StorageValue<_, Balance, ValueQuery>;
+
+	/// Total issuance at the first block this pallet saw, plus what had been recycled and
+	/// burned by then (the invariant's starting point).
 	#[pallet::storage]
 	pub type InitialIssuance<T: Config> = StorageValue<_, Balance, OptionQuery>;
 
@@ -311,6 +324,8 @@ pub mod pallet {
 	pub enum Event<T: Config> {
 		/// `amount` was added to pending emission across `subnets` subnets.
 		EmissionAccrued { amount: Balance, subnets: u32 },
+		/// `amount` left total issuance as dust of a reaped account or an unclaimed fee.
+		Burned { amount: Balance },
 		/// A subnet's epoch paid `owner_cut` to its owner and (once every queued payment was
 		/// made) `paid` to miners and validators; `kept` of the epoch's pending stays pending.
 		EpochPaid { netuid: NetUid, owner_cut: Balance, paid: Balance, kept: Balance },
@@ -367,8 +382,8 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::set_root_weights(root_row_len::<T>(netuids)))]
 		pub fn set_root_weights(
 			origin: OriginFor<T>,
-			netuids: Vec<u16>,
-			weights: Vec<u16>,
+			netuids: BoundedVec<u16, T::MaxSubnets>,
+			weights: BoundedVec<u16, T::MaxSubnets>,
 			version_key: u64,
 		) -> DispatchResult {
 			let hotkey = ensure_signed(origin)?;
@@ -399,15 +414,20 @@ impl<T: Config> Pallet<T> {
 	pub fn on_block() -> Weight {
 		if InitialIssuance::<T>::get().is_none() {
 			// Counted before any burn, so that all recycling is on the invariant's books.
-			let before_burns =
-				T::Currency::total_issuance().saturating_add(T::Subnets::total_recycled());
+			let before_burns = T::Currency::total_issuance()
+				.saturating_add(T::Subnets::total_recycled())
+				.saturating_add(TotalBurned::<T>::get());
 			InitialIssuance::<T>::put(before_burns);
 		}
 		let subnets = T::Subnets::subnets();
+		let count = u64::try_from(subnets.len()).unwrap_or(u64::MAX);
+		// The benchmark's shares come from root weights; without them, each subnet's activity
+		// is read too.
 		let mut used = T::WeightInfo::on_block(
 			u32::try_from(subnets.len()).unwrap_or(u32::MAX),
 			u32::try_from(RootValidators::<T>::decode_len().unwrap_or(0)).unwrap_or(u32::MAX),
-		);
+		)
+		.saturating_add(T::DbWeight::get().reads(count));
 		Self::accrue(&subnets);
 		let now = Self::now();
 		let mut queue = EpochQueue::<T>::get();
@@ -664,7 +684,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The issuance invariant: `total issuance + pending = initial issuance + emitted -
-	/// recycled <= 21M TAO`, and pending is the sum of the subnets' pending.
+	/// recycled - burned <= 21M TAO`, and pending is the sum of the subnets' pending.
 	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let Some(initial) = InitialIssuance::<T>::get() else { return Ok(()) };
@@ -672,8 +692,12 @@ impl<T: Config> Pallet<T> {
 		let left = T::Currency::total_issuance().saturating_add(pending);
 		let right = initial
 			.saturating_add(TotalEmitted::<T>::get())
-			.saturating_sub(T::Subnets::total_recycled());
-		ensure!(left == right, "issuance + pending differs from initial + emitted - recycled");
+			.saturating_sub(T::Subnets::total_recycled())
+			.saturating_sub(TotalBurned::<T>::get());
+		ensure!(
+			left == right,
+			"issuance + pending differs from initial + emitted - recycled - burned"
+		);
 		ensure!(left <= MAX_SUPPLY, "issuance above the cap");
 		let sum = PendingEmission::<T>::iter_values().fold(0u64, |a, p| a.saturating_add(p));
 		ensure!(sum == pending, "pending differs from the subnets' pending");
@@ -689,6 +713,25 @@ impl<T: Config> Pallet<T> {
 			ensure!(owed <= PendingEmission::<T>::get(key.0), "a payout owes more than pending");
 		}
 		Ok(())
+	}
+}
+
+/// Takes TAO leaving total issuance outside registration burns (a reaped account's dust, a fee
+/// no author can take), records it in [`TotalBurned`] with a [`Event::Burned`], and lets it go,
+/// so that the issuance invariant stays exact. The runtime's balances pallet uses it for dust.
+pub struct RecordBurn<T, F>(core::marker::PhantomData<(T, F)>);
+
+impl<T, F> OnUnbalanced<Credit<T::AccountId, F>> for RecordBurn<T, F>
+where
+	T: Config,
+	F: Balanced<T::AccountId, Balance = Balance>,
+{
+	fn on_nonzero_unbalanced(amount: Credit<T::AccountId, F>) {
+		let value = amount.peek();
+		TotalBurned::<T>::mutate(|burned| *burned = burned.saturating_add(value));
+		Pallet::<T>::deposit_event(Event::Burned { amount: value });
+		// Dropping the credit takes it out of total issuance.
+		drop(amount);
 	}
 }
 
@@ -726,8 +769,11 @@ impl<T: Config> NeuronHooks for Pallet<T> {
 
 impl<T: Config> Pallet<T> {
 	/// Each subnet's share weight: the incentive Yuma consensus gives it over the root weight
-	/// matrix (root validators as rows, by stake; κ 0.5), or equal shares when that gives
-	/// nothing (no root validators, no weights, no stake).
+	/// matrix (root validators as rows, by stake; κ 0.5), or, when that gives nothing (no root
+	/// validators, no weights, no stake), equal shares among the *active* subnets
+	/// ([`EpochRunner::is_active`]: the last epoch reached a consensus), so that a subnet nobody
+	/// scores does not pay its emission to raw stake. While no subnet is active (a new chain),
+	/// all subnets share equally, so that the first epochs have something to pay.
 	pub fn subnet_shares(subnets: &[NetUid]) -> Vec<u64> {
 		let validators = RootValidators::<T>::get();
 		let v = validators.len();
@@ -776,7 +822,12 @@ impl<T: Config> Pallet<T> {
 			.map(|out| out.incentive.iter().skip(v).map(|x| x.to_bits()).collect())
 			.unwrap_or_default();
 		if incentive.len() == subnets.len() && incentive.iter().any(|&w| w > 0) {
-			incentive
+			return incentive;
+		}
+		let active: Vec<u64> =
+			subnets.iter().map(|&netuid| u64::from(T::Epochs::is_active(netuid))).collect();
+		if active.contains(&1) {
+			active
 		} else {
 			vec![1; subnets.len()]
 		}

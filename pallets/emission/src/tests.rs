@@ -6,6 +6,11 @@ use frame_support::{assert_ok, traits::fungible::Inspect, BoundedVec};
 use pallet_subnets::SubnetParam;
 use taonet_primitives::TAO;
 
+/// A bounded vector for a call argument.
+fn b<S: frame_support::traits::Get<u32>>(v: Vec<u16>) -> BoundedVec<u16, S> {
+	BoundedVec::try_from(v).expect("within the bound")
+}
+
 const NET: NetUid = NetUid(1);
 const ALICE: AccountId = 1;
 const OWNER_HOT: AccountId = 100;
@@ -21,8 +26,8 @@ fn subnet_with_validator_and_miners() {
 	] {
 		assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), NET, p));
 	}
-	assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(2), NET, 101));
-	assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(2), NET, 102));
+	assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(2), NET, 101, Balance::MAX));
+	assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(2), NET, 102, Balance::MAX));
 	assert_ok!(Stake::add_stake(RuntimeOrigin::signed(ALICE), OWNER_HOT, 100 * TAO));
 	pallet_consensus::ValidatorPermits::<Test>::insert(
 		NET,
@@ -32,8 +37,8 @@ fn subnet_with_validator_and_miners() {
 	assert_ok!(Consensus::set_weights(
 		RuntimeOrigin::signed(OWNER_HOT),
 		NET,
-		vec![1, 2],
-		vec![3, 1],
+		b(vec![1, 2]),
+		b(vec![3, 1]),
 		0
 	));
 }
@@ -299,12 +304,23 @@ mod root {
 			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(2), 101, 5 * TAO));
 			assert_ok!(Emission::root_register(RuntimeOrigin::signed(2), 101));
 			// Full at two: Charlie's 102 with 1 TAO is too weak; with 20 TAO it replaces 101.
+			assert_ok!(Subnets::burned_register(
+				RuntimeOrigin::signed(3),
+				NetUid(1),
+				102,
+				Balance::MAX
+			));
 			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(3), 102, TAO));
 			assert_noop!(
 				Emission::root_register(RuntimeOrigin::signed(3), 102),
 				Error::<Test>::StakeTooLow
 			);
-			assert_ok!(Emission::set_root_weights(RuntimeOrigin::signed(101), vec![1], vec![1], 0));
+			assert_ok!(Emission::set_root_weights(
+				RuntimeOrigin::signed(101),
+				b(vec![1]),
+				b(vec![1]),
+				0
+			));
 			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(3), 102, 19 * TAO));
 			assert_ok!(Emission::root_register(RuntimeOrigin::signed(3), 102));
 			assert_eq!(RootValidators::<Test>::get().to_vec(), vec![OWNER_HOT, 102]);
@@ -319,7 +335,7 @@ mod root {
 		new_test_ext().execute_with(|| {
 			two_subnets();
 			let set = |who: AccountId, netuids: Vec<u16>, weights: Vec<u16>| {
-				Emission::set_root_weights(RuntimeOrigin::signed(who), netuids, weights, 0)
+				Emission::set_root_weights(RuntimeOrigin::signed(who), b(netuids), b(weights), 0)
 			};
 			assert_noop!(set(OWNER_HOT, vec![1], vec![1]), Error::<Test>::NotRootValidator);
 			assert_ok!(Emission::root_register(RuntimeOrigin::signed(ALICE), OWNER_HOT));
@@ -344,8 +360,8 @@ mod root {
 			assert_ok!(Emission::root_register(RuntimeOrigin::signed(ALICE), OWNER_HOT));
 			assert_ok!(Emission::set_root_weights(
 				RuntimeOrigin::signed(OWNER_HOT),
-				vec![1, 2],
-				vec![1, 3],
+				b(vec![1, 2]),
+				b(vec![1, 3]),
 				0
 			));
 			run_to_block(3);
@@ -377,8 +393,8 @@ mod root {
 			assert_ok!(Emission::root_register(RuntimeOrigin::signed(ALICE), OWNER_HOT));
 			assert_ok!(Emission::set_root_weights(
 				RuntimeOrigin::signed(OWNER_HOT),
-				vec![1, 2],
-				vec![3, 1],
+				b(vec![1, 2]),
+				b(vec![3, 1]),
 				0
 			));
 			run_to_block(3);

@@ -122,7 +122,8 @@ pub enum StakeParam {
 	MinStake(Balance),
 	/// Lowest take, as a `u16` ratio (default 0; bounds 0 ..= max take).
 	MinTake(u16),
-	/// Highest take, as a `u16` ratio (default 11,796 = 18%; bounds min take ..= 65,535).
+	/// Highest take, as a `u16` ratio (default 11,796 = 18%, the brief's bound; bounds min take
+	/// ..= 65,535). Only this explicit governance call can let takes above 18%.
 	MaxTake(u16),
 	/// Blocks between two take increases of one hotkey (default 216,000; bounds 0 ..= 1,000,000).
 	TakeRateLimit(BlockNumber),
@@ -307,7 +308,7 @@ pub mod pallet {
 		InsufficientStake,
 		/// The coldkey has no position on this hotkey.
 		NoPosition,
-		/// No coldkey owns this hotkey.
+		/// No coldkey owns this hotkey: it has never registered in a subnet.
 		UnknownHotkey,
 		/// The signer does not own this hotkey.
 		NotHotkeyOwner,
@@ -556,8 +557,9 @@ impl<T: Config> Pallet<T> {
 				>= amount,
 			Error::<T>::InsufficientBalance
 		);
-		// Binds a free hotkey to the staker; someone else's hotkey is delegation.
-		let _ = T::Hotkeys::bind_hotkey(hotkey, coldkey);
+		// A hotkey is bound to its coldkey by its first registration, never by stake: staking
+		// could otherwise squat on a hotkey its owner is about to register.
+		ensure!(T::Hotkeys::hotkey_owner(hotkey).is_some(), Error::<T>::UnknownHotkey);
 		T::Currency::hold(&Self::reason(), coldkey, amount)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
 		let shares = Self::credit(hotkey, coldkey, amount)?;
@@ -651,7 +653,11 @@ impl<T: Config> Pallet<T> {
 		let now = Self::now();
 		if increase {
 			ensure!(take > current, Error::<T>::InvalidTake);
-			if let Some(last) = LastTakeChange::<T>::get(hotkey) {
+			// A take never changed is limited from the hotkey's registration, so that a new
+			// validator cannot raise it at once on the nominators it attracted.
+			let last =
+				LastTakeChange::<T>::get(hotkey).or_else(|| T::Hotkeys::hotkey_bound_at(hotkey));
+			if let Some(last) = last {
 				ensure!(
 					now.saturating_sub(last) >= TakeRateLimit::<T>::get(),
 					Error::<T>::TakeRateLimitExceeded

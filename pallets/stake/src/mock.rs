@@ -35,26 +35,34 @@ impl pallet_balances::Config for Test {
 }
 
 thread_local! {
-	static OWNERS: RefCell<BTreeMap<AccountId, AccountId>> = const { RefCell::new(BTreeMap::new()) };
+	static OWNERS: RefCell<BTreeMap<AccountId, (AccountId, u32)>> = const { RefCell::new(BTreeMap::new()) };
 }
+
+/// The hotkeys registered (bound) at genesis, with their coldkeys: 100 Alice's, 101 Bob's, 102
+/// Charlie's, 103 Dave's, 200..=209 account 9's.
+pub const REGISTERED: [(AccountId, AccountId); 4] = [(100, 1), (101, 2), (102, 3), (103, 4)];
 
 /// Hotkey owners kept in a map, binding the first coldkey that asks.
 pub struct Owners;
 impl HotkeyOwnership<AccountId> for Owners {
 	fn hotkey_owner(hotkey: &AccountId) -> Option<AccountId> {
-		OWNERS.with(|owners| owners.borrow().get(hotkey).copied())
+		OWNERS.with(|owners| owners.borrow().get(hotkey).map(|(owner, _)| *owner))
 	}
 	fn bind_hotkey(hotkey: &AccountId, coldkey: &AccountId) -> Result<bool, AccountId> {
+		let now = System::block_number() as u32;
 		OWNERS.with(|owners| match owners.borrow_mut().entry(*hotkey) {
-			std::collections::btree_map::Entry::Occupied(owner) if owner.get() == coldkey => {
+			std::collections::btree_map::Entry::Occupied(owner) if owner.get().0 == *coldkey => {
 				Ok(false)
 			},
-			std::collections::btree_map::Entry::Occupied(owner) => Err(*owner.get()),
+			std::collections::btree_map::Entry::Occupied(owner) => Err(owner.get().0),
 			std::collections::btree_map::Entry::Vacant(slot) => {
-				slot.insert(*coldkey);
+				slot.insert((*coldkey, now));
 				Ok(true)
 			},
 		})
+	}
+	fn hotkey_bound_at(hotkey: &AccountId) -> Option<u32> {
+		OWNERS.with(|owners| owners.borrow().get(hotkey).map(|(_, at)| *at))
 	}
 }
 
@@ -88,6 +96,12 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext.execute_with(|| {
 		System::set_block_number(1);
 		OWNERS.with(|owners| owners.borrow_mut().clear());
+		// Registered at genesis (block 0), as the subnets pallet binds hotkeys.
+		System::set_block_number(0);
+		for (hotkey, coldkey) in REGISTERED.into_iter().chain((200..=209).map(|h| (h, 9))) {
+			let _ = Owners::bind_hotkey(&hotkey, &coldkey);
+		}
+		System::set_block_number(1);
 	});
 	ext
 }

@@ -13,6 +13,8 @@ const BOB: AccountId = 2;
 const CHARLIE: AccountId = 3;
 const HOT_A: AccountId = 100;
 const HOT_B: AccountId = 101;
+/// A hotkey that never registered: nobody owns it.
+const UNREGISTERED: AccountId = 150;
 
 fn held(who: AccountId) -> Balance {
 	Balances::balance_on_hold(&RuntimeHoldReason::Stake(HoldReason::Staked), &who)
@@ -26,7 +28,7 @@ mod staking {
 	use super::*;
 
 	#[test]
-	fn add_stake_holds_the_amount_and_binds_a_free_hotkey() {
+	fn add_stake_holds_the_amount_on_a_registered_hotkey() {
 		build_and_execute(|| {
 			let issuance = Balances::total_issuance();
 			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(ALICE), HOT_A, 10 * TAO));
@@ -152,7 +154,7 @@ mod staking {
 				Error::<Test>::SameHotkey
 			);
 			assert_noop!(
-				Stake::move_stake(alice.clone(), HOT_A, HOT_B, TAO),
+				Stake::move_stake(alice.clone(), HOT_A, UNREGISTERED, TAO),
 				Error::<Test>::UnknownHotkey
 			);
 			assert_noop!(
@@ -279,7 +281,7 @@ mod takes {
 				Error::<Test>::NotHotkeyOwner
 			);
 			assert_noop!(
-				Stake::decrease_take(alice.clone(), HOT_B, 1),
+				Stake::decrease_take(alice.clone(), UNREGISTERED, 1),
 				Error::<Test>::UnknownHotkey
 			);
 			assert_noop!(
@@ -418,8 +420,11 @@ mod rewards {
 	#[test]
 	fn a_failed_payment_mints_nothing() {
 		build_and_execute(|| {
-			assert_noop!(Stake::pay_hotkey(&HOT_B, TAO), Error::<Test>::UnknownHotkey);
-			assert_noop!(Stake::pay_position(&HOT_B, &ALICE, TAO), Error::<Test>::UnknownHotkey);
+			assert_noop!(Stake::pay_hotkey(&UNREGISTERED, TAO), Error::<Test>::UnknownHotkey);
+			assert_noop!(
+				Stake::pay_position(&UNREGISTERED, &ALICE, TAO),
+				Error::<Test>::UnknownHotkey
+			);
 			// The owner of HOT_A stakes to as many hotkeys as allowed: its take cannot be staked
 			// to a new position, and the whole payment, nominators' parts included, is undone.
 			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(ALICE), HOT_A, TAO));
@@ -477,7 +482,7 @@ mod rewards {
 			assert_eq!(stake_of(HOT_A, CHARLIE), 3 * TAO);
 			assert_eq!(held(CHARLIE), 3 * TAO);
 			assert_eq!(Stake::total_stake(), 5 * TAO);
-			assert_noop!(Stake::pay_hotkey(&HOT_B, TAO), Error::<Test>::UnknownHotkey);
+			assert_noop!(Stake::pay_hotkey(&UNREGISTERED, TAO), Error::<Test>::UnknownHotkey);
 		});
 	}
 
@@ -577,5 +582,43 @@ mod properties {
 				Ok(())
 			})?;
 		}
+	}
+}
+
+mod hardening {
+	use super::*;
+
+	/// The squat: staking used to bind any free hotkey to the staker, so anyone could take a
+	/// hotkey its owner was about to register. Only registration binds now.
+	#[test]
+	fn staking_to_an_unregistered_hotkey_fails_and_binds_nothing() {
+		build_and_execute(|| {
+			assert_noop!(
+				Stake::add_stake(RuntimeOrigin::signed(BOB), UNREGISTERED, 10 * TAO),
+				Error::<Test>::UnknownHotkey
+			);
+			assert_eq!(Owners::hotkey_owner(&UNREGISTERED), None);
+		});
+	}
+
+	/// A take never changed used to be raisable at once; the rate limit now counts from the
+	/// hotkey's registration.
+	#[test]
+	fn a_new_hotkey_waits_the_rate_limit_before_raising_its_take() {
+		build_and_execute(|| {
+			assert_ok!(Stake::set_stake_parameter(
+				RuntimeOrigin::root(),
+				StakeParam::MaxTake(DEFAULT_TAKE + 1_000)
+			));
+			System::set_block_number(500);
+			assert_eq!(Owners::bind_hotkey(&160, &ALICE), Ok(true));
+			System::set_block_number(600);
+			assert_noop!(
+				Stake::increase_take(RuntimeOrigin::signed(ALICE), 160, DEFAULT_TAKE + 1),
+				Error::<Test>::TakeRateLimitExceeded
+			);
+			System::set_block_number(500 + 216_000);
+			assert_ok!(Stake::increase_take(RuntimeOrigin::signed(ALICE), 160, DEFAULT_TAKE + 1));
+		});
 	}
 }

@@ -9,8 +9,8 @@
 //!
 //! ## Terms
 //! - **Coldkey**: the account that pays and owns. **Hotkey**: a neuron's identity, owned by one
-//!   coldkey forever (bound the first time it registers, or by the staking pallet when first
-//!   staked to).
+//!   coldkey forever, bound the first time it registers (never by stake); [`HotkeyBoundAt`]
+//!   keeps when.
 //! - **Lock**: TAO held (not burned, not transferred) from a subnet's owner under
 //!   [`HoldReason::SubnetLock`] while the subnet exists, and released to the owner when it is
 //!   dissolved, by the owner, by governance or by pruning. Lock cost:
@@ -32,10 +32,21 @@
 //! | 0 | `register_network(hotkey)` | signed (coldkey) |
 //! | 1 | `dissolve_network(netuid)` | the owner, or governance |
 //! | 2 | `set_hyperparameter(netuid, param)` | the owner for owner-settable parameters, or governance |
-//! | 3 | `burned_register(netuid, hotkey)` | signed (coldkey) |
+//! | 3 | `burned_register(netuid, hotkey, max_burn)` | signed (coldkey) |
 //! | 4 | `serve_axon(netuid, version, ip, port, ip_type, protocol)` | signed (hotkey) |
 //! | 5 | `serve_prometheus(netuid, version, ip, port, ip_type)` | signed (hotkey) |
 //! | 6 | `set_network_parameter(param)` | governance |
+//!
+//! ## Protections for registrants and other owners
+//! - `burned_register` carries the most the signer agrees to burn (`max_burn`): a burn raised
+//!   between signing and inclusion (by registrations ahead of it in the block, or by
+//!   governance) fails the call with [`Error::BurnAboveLimit`] and burns nothing.
+//! - What a registrant pays and how long it is safe (min and max burn, whether registration is
+//!   open, the immunity period) are governance-only, as Bittensor keeps
+//!   `registration_allowed`: an owner cannot change them under a registrant it sees coming.
+//! - A subnet dissolved (by its owner or governance) before any other subnet registered after
+//!   it gives back the price memory and the rate-limit slot it took: the next registrant sees
+//!   the lock cost and rate limit as if it had never existed.
 //!
 //! Every hyperparameter with its default, bounds and setter is listed in the pallet's README
 //! (`pallets/subnets/README.md`) and checked in one place, [`SubnetParam::bounds`].
@@ -240,6 +251,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type LastNetworkRegistration<T: Config> = StorageValue<_, BlockNumber, OptionQuery>;
 
+	/// The block each hotkey was bound to its coldkey (its first registration): the take's rate
+	/// limit counts from it.
+	#[pallet::storage]
+	pub type HotkeyBoundAt<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, BlockNumber>;
+
 	/// All TAO recycled by registration burns since genesis, in rao.
 	#[pallet::storage]
 	pub type TotalRecycled<T: Config> = StorageValue<_, Balance, ValueQuery>;
@@ -346,6 +362,13 @@ pub mod pallet {
 		PruningScoresSet { netuid: NetUid },
 		/// The subnet's emission share was updated.
 		EmissionShareSet { netuid: NetUid, share: u64 },
+		/// A dissolved subnet was the last registered: the lock cost's memory and the last
+		/// registration block are back to their values before it.
+		RegistrationMemoryRestored {
+			last_lock: Balance,
+			last_lock_block: BlockNumber,
+			last_registration: Option<BlockNumber>,
+		},
 	}
 
 	#[pallet::error]
@@ -391,6 +414,8 @@ pub mod pallet {
 		NoFreeNetuid,
 		/// The lock could not be released to the subnet's owner.
 		LockReleaseFailed,
+		/// The subnet's burn is above the `max_burn` the caller signed.
+		BurnAboveLimit,
 	}
 
 	#[pallet::hooks]
@@ -432,6 +457,7 @@ pub mod pallet {
 			let subnet = Networks::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
 			Self::ensure_owner_or_governance(origin, &subnet)?;
 			let (neurons, hooks) = Self::remove_subnet(netuid, false)?;
+			Self::restore_registration_memory(&subnet);
 			let actual = T::WeightInfo::dissolve_network(neurons.into()).saturating_add(hooks);
 			Ok(Some(actual).into())
 		}
@@ -451,7 +477,8 @@ pub mod pallet {
 		}
 
 		/// Registers `hotkey` in a subnet, paying (recycling) the subnet's current burn from the
-		/// signer. Takes the next free UID, or replaces the weakest neuron past its immunity.
+		/// signer, if it is at most `max_burn`. Takes the next free UID, or replaces the weakest
+		/// neuron past its immunity.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::burned_register(MAX_UIDS_LIMIT.into())
 			.saturating_add(T::NeuronHooks::weight_bound()))]
@@ -459,9 +486,10 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			netuid: NetUid,
 			hotkey: T::AccountId,
+			max_burn: Balance,
 		) -> DispatchResultWithPostInfo {
 			let coldkey = ensure_signed(origin)?;
-			let (neurons, hooks) = Self::do_burned_register(netuid, &coldkey, &hotkey)?;
+			let (neurons, hooks) = Self::do_burned_register(netuid, &coldkey, &hotkey, max_burn)?;
 			let actual = T::WeightInfo::burned_register(neurons.into()).saturating_add(hooks);
 			Ok(Some(actual).into())
 		}
@@ -657,13 +685,40 @@ impl<T: Config> Pallet<T> {
 			Some(owner) if &owner == coldkey => Ok(()),
 			Some(_) => Err(Error::<T>::HotkeyOwnedByAnotherColdkey.into()),
 			None => {
-				HotkeyOwner::<T>::insert(hotkey, coldkey);
-				Self::deposit_event(Event::HotkeyBound {
-					hotkey: hotkey.clone(),
-					coldkey: coldkey.clone(),
-				});
+				Self::bind(hotkey, coldkey);
 				Ok(())
 			},
+		}
+	}
+
+	/// Binds an unbound `hotkey` to `coldkey` for good, now.
+	fn bind(hotkey: &T::AccountId, coldkey: &T::AccountId) {
+		HotkeyOwner::<T>::insert(hotkey, coldkey);
+		HotkeyBoundAt::<T>::insert(hotkey, Self::now());
+		Self::deposit_event(Event::HotkeyBound {
+			hotkey: hotkey.clone(),
+			coldkey: coldkey.clone(),
+		});
+	}
+
+	/// After a subnet's dissolution: if no subnet registered after it, the lock cost's memory
+	/// and the rate limit's last registration go back to what they were before it, so that a
+	/// register-then-dissolve leaves others neither a higher price nor a used-up slot.
+	fn restore_registration_memory(subnet: &SubnetInfo<T::AccountId>) {
+		let last_registration = LastNetworkRegistration::<T>::get();
+		if last_registration == Some(subnet.registered_at)
+			&& LastLock::<T>::get() == (subnet.lock, subnet.registered_at)
+		{
+			LastLock::<T>::put(subnet.prior_lock);
+			match subnet.prior_registration {
+				Some(block) => LastNetworkRegistration::<T>::put(block),
+				None => LastNetworkRegistration::<T>::kill(),
+			}
+			Self::deposit_event(Event::RegistrationMemoryRestored {
+				last_lock: subnet.prior_lock.0,
+				last_lock_block: subnet.prior_lock.1,
+				last_registration: subnet.prior_registration,
+			});
 		}
 	}
 
@@ -701,6 +756,8 @@ impl<T: Config> Pallet<T> {
 
 		T::Currency::hold(&HoldReason::SubnetLock.into(), coldkey, lock)
 			.map_err(|_| Error::<T>::CannotAffordLock)?;
+		let prior_lock = LastLock::<T>::get();
+		let prior_registration = LastNetworkRegistration::<T>::get();
 		LastLock::<T>::put((lock, now));
 		LastNetworkRegistration::<T>::put(now);
 		Networks::<T>::insert(
@@ -710,6 +767,8 @@ impl<T: Config> Pallet<T> {
 				owner_hotkey: hotkey.clone(),
 				lock,
 				registered_at: now,
+				prior_lock,
+				prior_registration,
 			},
 		);
 		let params = SubnetHyperparams::default();
@@ -777,6 +836,7 @@ impl<T: Config> Pallet<T> {
 		netuid: NetUid,
 		coldkey: &T::AccountId,
 		hotkey: &T::AccountId,
+		max_burn: Balance,
 	) -> Result<(u16, Weight), DispatchError> {
 		let subnet = Networks::<T>::get(netuid).ok_or(Error::<T>::SubnetNotFound)?;
 		let params = Hyperparams::<T>::get(netuid).unwrap_or_default();
@@ -799,9 +859,10 @@ impl<T: Config> Pallet<T> {
 					.ok_or(Error::<T>::AllNeuronsImmune)?,
 			)
 		};
+		let burn = Self::current_burn(netuid);
+		ensure!(burn <= max_burn, Error::<T>::BurnAboveLimit);
 		Self::ensure_hotkey_of(hotkey, coldkey)?;
 
-		let burn = Self::current_burn(netuid);
 		T::Currency::burn_from(
 			coldkey,
 			burn,
@@ -1062,16 +1123,15 @@ impl<T: Config> HotkeyOwnership<T::AccountId> for Pallet<T> {
 	fn hotkey_owner(hotkey: &T::AccountId) -> Option<T::AccountId> {
 		HotkeyOwner::<T>::get(hotkey)
 	}
+	fn hotkey_bound_at(hotkey: &T::AccountId) -> Option<BlockNumber> {
+		HotkeyBoundAt::<T>::get(hotkey)
+	}
 	fn bind_hotkey(hotkey: &T::AccountId, coldkey: &T::AccountId) -> Result<bool, T::AccountId> {
 		match HotkeyOwner::<T>::get(hotkey) {
 			Some(owner) if &owner == coldkey => Ok(false),
 			Some(owner) => Err(owner),
 			None => {
-				HotkeyOwner::<T>::insert(hotkey, coldkey);
-				Self::deposit_event(Event::HotkeyBound {
-					hotkey: hotkey.clone(),
-					coldkey: coldkey.clone(),
-				});
+				Self::bind(hotkey, coldkey);
 				Ok(true)
 			},
 		}

@@ -48,7 +48,12 @@ fn subnet_with(extra: u64) -> NetUid {
 	let netuid = register(ALICE, hotkey(0));
 	set_param(netuid, SubnetParam::MaxRegistrationsPerBlock(64));
 	for i in 1..=extra {
-		assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(BOB), netuid, hotkey(i)));
+		assert_ok!(Subnets::burned_register(
+			RuntimeOrigin::signed(BOB),
+			netuid,
+			hotkey(i),
+			Balance::MAX
+		));
 	}
 	netuid
 }
@@ -161,7 +166,12 @@ mod register_network {
 			run_to_block(2);
 			let b = register(BOB, hotkey(1));
 			let c = register(CHARLIE, hotkey(2));
-			assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(BOB), b, hotkey(3)));
+			assert_ok!(Subnets::burned_register(
+				RuntimeOrigin::signed(BOB),
+				b,
+				hotkey(3),
+				Balance::MAX
+			));
 			Subnets::set_emission_share(a, 30);
 			Subnets::set_emission_share(b, 10);
 			Subnets::set_emission_share(c, 20);
@@ -238,14 +248,18 @@ mod dissolve_network {
 			assert!(Burn::<Test>::get(netuid).is_none());
 			assert!(RegisteredAt::<Test>::get(netuid).is_empty());
 			assert_eq!(hook_calls(), vec![(netuid, None)]);
+			// The only subnet, dissolved: the lock cost's memory is as before it.
+			let events = subnet_events();
 			assert_eq!(
-				subnet_events().last(),
-				Some(&Event::NetworkDissolved {
-					netuid,
-					owner: ALICE,
-					refunded: LOCK,
-					pruned: false
-				})
+				events[events.len() - 2..],
+				[
+					Event::NetworkDissolved { netuid, owner: ALICE, refunded: LOCK, pruned: false },
+					Event::RegistrationMemoryRestored {
+						last_lock: 0,
+						last_lock_block: 0,
+						last_registration: None
+					}
+				]
 			);
 			// Hotkeys stay bound to their coldkeys.
 			assert_eq!(HotkeyOwner::<Test>::get(hotkey(1)), Some(BOB));
@@ -288,13 +302,13 @@ mod hyperparameters {
 	fn the_owner_sets_owner_settable_parameters() {
 		ExtBuilder::default().build_and_execute(|| {
 			let netuid = register(ALICE, hotkey(0));
-			let param = SubnetParam::ImmunityPeriod(7);
+			let param = SubnetParam::ServingRateLimit(7);
 			assert_ok!(Subnets::set_hyperparameter(
 				RuntimeOrigin::signed(ALICE),
 				netuid,
 				param.clone()
 			));
-			assert_eq!(Hyperparams::<Test>::get(netuid).unwrap().immunity_period, 7);
+			assert_eq!(Hyperparams::<Test>::get(netuid).unwrap().serving_rate_limit, 7);
 			assert_eq!(subnet_events().last(), Some(&Event::HyperparameterSet { netuid, param }));
 		});
 	}
@@ -313,6 +327,12 @@ mod hyperparameters {
 				SubnetParam::BurnHalfLife(10),
 				SubnetParam::BurnIncreaseFactor(2_000_000),
 				SubnetParam::MaxRegistrationsPerBlock(2),
+				// What a registrant pays and how long it is immune: not the owner's to change
+				// under a registration it sees in the pool.
+				SubnetParam::RegistrationAllowed(false),
+				SubnetParam::MinBurn(2 * TAO),
+				SubnetParam::MaxBurn(50 * TAO),
+				SubnetParam::ImmunityPeriod(0),
 			] {
 				assert!(param.governance_only());
 				assert_noop!(
@@ -397,11 +417,7 @@ mod hyperparameters {
 		ExtBuilder::default().build_and_execute(|| {
 			let netuid = register(ALICE, hotkey(0));
 			assert_eq!(Subnets::current_burn(netuid), TAO);
-			assert_ok!(Subnets::set_hyperparameter(
-				RuntimeOrigin::signed(ALICE),
-				netuid,
-				SubnetParam::MinBurn(2 * TAO)
-			));
+			set_param(netuid, SubnetParam::MinBurn(2 * TAO));
 			assert_eq!(Subnets::current_burn(netuid), 2 * TAO);
 			assert_eq!(
 				subnet_events()
@@ -413,7 +429,7 @@ mod hyperparameters {
 			// The max burn cannot go below the min burn, nor the min above the max.
 			assert_noop!(
 				Subnets::set_hyperparameter(
-					RuntimeOrigin::signed(ALICE),
+					RuntimeOrigin::root(),
 					netuid,
 					SubnetParam::MaxBurn(TAO)
 				),
@@ -505,7 +521,12 @@ mod burned_register {
 			let netuid = register(ALICE, hotkey(0));
 			let issuance = Balances::total_issuance();
 			let bob = Balances::balance(&BOB);
-			assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(BOB), netuid, hotkey(1)));
+			assert_ok!(Subnets::burned_register(
+				RuntimeOrigin::signed(BOB),
+				netuid,
+				hotkey(1),
+				Balance::MAX
+			));
 			assert_eq!(
 				Balances::total_issuance(),
 				issuance - TAO,
@@ -532,7 +553,12 @@ mod burned_register {
 			run_to_block(2);
 			let burn = Subnets::current_burn(netuid);
 			assert!(burn < 1_260_000_000 && burn > 1_257_000_000, "{burn}");
-			assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(CHARLIE), netuid, hotkey(2)));
+			assert_ok!(Subnets::burned_register(
+				RuntimeOrigin::signed(CHARLIE),
+				netuid,
+				hotkey(2),
+				Balance::MAX
+			));
 			assert_eq!(Keys::<Test>::get(netuid, Uid(2)), Some(hotkey(2)));
 			assert_eq!(TotalRecycled::<Test>::get(), TAO + burn);
 			assert_eq!(Balances::total_issuance(), issuance - TAO - burn);
@@ -557,7 +583,12 @@ mod burned_register {
 			assert_eq!(Subnets::current_burn(netuid), 500_000);
 			// Raised, it stops at the maximum.
 			set_param(netuid, SubnetParam::Burn(100 * TAO));
-			assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(BOB), netuid, hotkey(1)));
+			assert_ok!(Subnets::burned_register(
+				RuntimeOrigin::signed(BOB),
+				netuid,
+				hotkey(1),
+				Balance::MAX
+			));
 			assert_eq!(Subnets::current_burn(netuid), 100 * TAO);
 		});
 	}
@@ -566,13 +597,28 @@ mod burned_register {
 	fn registrations_per_block_are_limited() {
 		ExtBuilder::default().build_and_execute(|| {
 			let netuid = register(ALICE, hotkey(0));
-			assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(BOB), netuid, hotkey(1)));
+			assert_ok!(Subnets::burned_register(
+				RuntimeOrigin::signed(BOB),
+				netuid,
+				hotkey(1),
+				Balance::MAX
+			));
 			assert_noop!(
-				Subnets::burned_register(RuntimeOrigin::signed(BOB), netuid, hotkey(2)),
+				Subnets::burned_register(
+					RuntimeOrigin::signed(BOB),
+					netuid,
+					hotkey(2),
+					Balance::MAX
+				),
 				Error::<Test>::TooManyRegistrationsThisBlock
 			);
 			run_to_block(2);
-			assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(BOB), netuid, hotkey(2)));
+			assert_ok!(Subnets::burned_register(
+				RuntimeOrigin::signed(BOB),
+				netuid,
+				hotkey(2),
+				Balance::MAX
+			));
 		});
 	}
 
@@ -581,28 +627,58 @@ mod burned_register {
 		ExtBuilder::default().build_and_execute(|| {
 			let netuid = register(ALICE, hotkey(0));
 			assert_noop!(
-				Subnets::burned_register(RuntimeOrigin::signed(BOB), NetUid(9), hotkey(1)),
+				Subnets::burned_register(
+					RuntimeOrigin::signed(BOB),
+					NetUid(9),
+					hotkey(1),
+					Balance::MAX
+				),
 				Error::<Test>::SubnetNotFound
 			);
 			assert_noop!(
-				Subnets::burned_register(RuntimeOrigin::signed(BOB), netuid, hotkey(0)),
+				Subnets::burned_register(
+					RuntimeOrigin::signed(BOB),
+					netuid,
+					hotkey(0),
+					Balance::MAX
+				),
 				Error::<Test>::HotkeyAlreadyRegistered
 			);
-			assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(BOB), netuid, hotkey(1)));
+			assert_ok!(Subnets::burned_register(
+				RuntimeOrigin::signed(BOB),
+				netuid,
+				hotkey(1),
+				Balance::MAX
+			));
 			run_to_block(2);
 			let other = register(CHARLIE, hotkey(2));
 			assert_noop!(
-				Subnets::burned_register(RuntimeOrigin::signed(CHARLIE), other, hotkey(1)),
+				Subnets::burned_register(
+					RuntimeOrigin::signed(CHARLIE),
+					other,
+					hotkey(1),
+					Balance::MAX
+				),
 				Error::<Test>::HotkeyOwnedByAnotherColdkey
 			);
 			set_param(netuid, SubnetParam::Burn(20 * TAO));
 			assert_noop!(
-				Subnets::burned_register(RuntimeOrigin::signed(POOR), netuid, hotkey(6)),
+				Subnets::burned_register(
+					RuntimeOrigin::signed(POOR),
+					netuid,
+					hotkey(6),
+					Balance::MAX
+				),
 				Error::<Test>::CannotAffordBurn
 			);
 			set_param(netuid, SubnetParam::RegistrationAllowed(false));
 			assert_noop!(
-				Subnets::burned_register(RuntimeOrigin::signed(BOB), netuid, hotkey(3)),
+				Subnets::burned_register(
+					RuntimeOrigin::signed(BOB),
+					netuid,
+					hotkey(3),
+					Balance::MAX
+				),
 				Error::<Test>::RegistrationDisabled
 			);
 		});
@@ -616,7 +692,12 @@ mod burned_register {
 			set_param(netuid, SubnetParam::ImmunityPeriod(10));
 			for i in 1..=3 {
 				run_to_block(i + 1);
-				assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(BOB), netuid, hotkey(i)));
+				assert_ok!(Subnets::burned_register(
+					RuntimeOrigin::signed(BOB),
+					netuid,
+					hotkey(i),
+					Balance::MAX
+				));
 			}
 			assert_ok!(Subnets::serve_axon(
 				RuntimeOrigin::signed(hotkey(2)),
@@ -640,11 +721,21 @@ mod burned_register {
 			// Registered at blocks 2, 3, 4 with immunity 10: at block 11 all are immune.
 			run_to_block(11);
 			assert_noop!(
-				Subnets::burned_register(RuntimeOrigin::signed(CHARLIE), netuid, hotkey(9)),
+				Subnets::burned_register(
+					RuntimeOrigin::signed(CHARLIE),
+					netuid,
+					hotkey(9),
+					Balance::MAX
+				),
 				Error::<Test>::AllNeuronsImmune
 			);
 			run_to_block(14);
-			assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(CHARLIE), netuid, hotkey(9)));
+			assert_ok!(Subnets::burned_register(
+				RuntimeOrigin::signed(CHARLIE),
+				netuid,
+				hotkey(9),
+				Balance::MAX
+			));
 			assert_eq!(Keys::<Test>::get(netuid, Uid(2)), Some(hotkey(9)));
 			assert_eq!(Uids::<Test>::get(netuid, hotkey(2)), None);
 			assert!(!Axons::<Test>::contains_key(netuid, hotkey(2)));
@@ -664,7 +755,8 @@ mod burned_register {
 			assert_ok!(Subnets::burned_register(
 				RuntimeOrigin::signed(CHARLIE),
 				netuid,
-				hotkey(10)
+				hotkey(10),
+				Balance::MAX
 			));
 			assert_eq!(Keys::<Test>::get(netuid, Uid(3)), Some(hotkey(10)));
 			assert_eq!(Keys::<Test>::get(netuid, Uid(0)), Some(hotkey(0)), "the owner stays");
@@ -678,9 +770,24 @@ mod burned_register {
 			set_param(netuid, SubnetParam::MaxUids(3));
 			set_param(netuid, SubnetParam::ImmunityPeriod(0));
 			set_param(netuid, SubnetParam::MaxRegistrationsPerBlock(3));
-			assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(BOB), netuid, hotkey(1)));
-			assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(BOB), netuid, hotkey(2)));
-			assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(BOB), netuid, hotkey(3)));
+			assert_ok!(Subnets::burned_register(
+				RuntimeOrigin::signed(BOB),
+				netuid,
+				hotkey(1),
+				Balance::MAX
+			));
+			assert_ok!(Subnets::burned_register(
+				RuntimeOrigin::signed(BOB),
+				netuid,
+				hotkey(2),
+				Balance::MAX
+			));
+			assert_ok!(Subnets::burned_register(
+				RuntimeOrigin::signed(BOB),
+				netuid,
+				hotkey(3),
+				Balance::MAX
+			));
 			assert_eq!(Keys::<Test>::get(netuid, Uid(1)), Some(hotkey(3)));
 		});
 	}
@@ -813,7 +920,12 @@ mod interface {
 			);
 			// A hotkey bound by staking is registered only by its owner.
 			assert_noop!(
-				Subnets::burned_register(RuntimeOrigin::signed(ALICE), netuid, hotkey(50)),
+				Subnets::burned_register(
+					RuntimeOrigin::signed(ALICE),
+					netuid,
+					hotkey(50),
+					Balance::MAX
+				),
 				Error::<Test>::HotkeyOwnedByAnotherColdkey
 			);
 		});
@@ -888,7 +1000,6 @@ mod more_rules {
 			let netuid = register(ALICE, hotkey(0));
 			use SubnetParam::*;
 			let owner_settable = [
-				ImmunityPeriod(9),
 				MinAllowedWeights(2),
 				MaxWeightLimit(40_000),
 				WeightsVersionKey(3),
@@ -902,9 +1013,6 @@ mod more_rules {
 				CommitRevealEnabled(true),
 				RevealPeriod(2),
 				ServingRateLimit(5),
-				RegistrationAllowed(false),
-				MinBurn(1_000),
-				MaxBurn(50 * TAO),
 			];
 			let mut expected = SubnetHyperparams::default();
 			for param in owner_settable {
@@ -938,11 +1046,7 @@ mod more_rules {
 		ExtBuilder::default().build_and_execute(|| {
 			let netuid = register(ALICE, hotkey(0));
 			set_param(netuid, SubnetParam::Burn(50 * TAO));
-			assert_ok!(Subnets::set_hyperparameter(
-				RuntimeOrigin::signed(ALICE),
-				netuid,
-				SubnetParam::MaxBurn(20 * TAO)
-			));
+			set_param(netuid, SubnetParam::MaxBurn(20 * TAO));
 			assert_eq!(Burn::<Test>::get(netuid).unwrap().price, 20 * TAO);
 			assert_eq!(Subnets::current_burn(netuid), 20 * TAO);
 			// 360 blocks later the burn has halved; a new half-life keeps that value and decays
@@ -966,11 +1070,21 @@ mod more_rules {
 			let netuid = register(ALICE, hotkey(0));
 			set_param(netuid, SubnetParam::MaxUids(2));
 			set_param(netuid, SubnetParam::ImmunityPeriod(0));
-			assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(BOB), netuid, hotkey(1)));
+			assert_ok!(Subnets::burned_register(
+				RuntimeOrigin::signed(BOB),
+				netuid,
+				hotkey(1),
+				Balance::MAX
+			));
 			run_to_block(2);
 			let issuance = Balances::total_issuance();
 			let burn = Subnets::current_burn(netuid);
-			assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(CHARLIE), netuid, hotkey(2)));
+			assert_ok!(Subnets::burned_register(
+				RuntimeOrigin::signed(CHARLIE),
+				netuid,
+				hotkey(2),
+				Balance::MAX
+			));
 			assert_eq!(Balances::total_issuance(), issuance - burn);
 			assert_eq!(Keys::<Test>::get(netuid, Uid(1)), Some(hotkey(2)));
 			assert_noop!(
@@ -989,7 +1103,12 @@ mod more_rules {
 			set_param(netuid, SubnetParam::MaxUids(1));
 			set_param(netuid, SubnetParam::Burn(50 * TAO));
 			assert_noop!(
-				Subnets::burned_register(RuntimeOrigin::signed(POOR), netuid, hotkey(6)),
+				Subnets::burned_register(
+					RuntimeOrigin::signed(POOR),
+					netuid,
+					hotkey(6),
+					Balance::MAX
+				),
 				Error::<Test>::AllNeuronsImmune
 			);
 		});
@@ -1029,6 +1148,74 @@ mod more_rules {
 			// Unknown subnets are ignored.
 			Subnets::set_emission_share(NetUid(9), 1);
 			assert!(!EmissionShares::<Test>::contains_key(NetUid(9)));
+		});
+	}
+}
+
+mod hardening {
+	use super::*;
+
+	/// The ambush: an owner raising the burn between a registrant's signature and its
+	/// inclusion. The registrant's ceiling refuses the higher price and nothing is burned.
+	#[test]
+	fn a_burn_above_the_signed_ceiling_is_refused_and_burns_nothing() {
+		ExtBuilder::default().build_and_execute(|| {
+			let netuid = register(ALICE, hotkey(0));
+			let seen = Subnets::current_burn(netuid);
+			set_param(netuid, SubnetParam::MinBurn(100 * TAO));
+			assert_noop!(
+				Subnets::burned_register(RuntimeOrigin::signed(BOB), netuid, hotkey(1), seen),
+				Error::<Test>::BurnAboveLimit
+			);
+			assert!(HotkeyOwner::<Test>::get(hotkey(1)).is_none(), "no hotkey bound either");
+			assert_ok!(Subnets::burned_register(
+				RuntimeOrigin::signed(BOB),
+				netuid,
+				hotkey(1),
+				100 * TAO
+			));
+		});
+	}
+
+	/// Register-then-dissolve used to leave everyone else a doubled lock price and a used-up
+	/// rate-limit slot while its owner got the whole lock back.
+	#[test]
+	fn a_subnet_dissolved_before_any_other_registers_gives_back_price_and_slot() {
+		ExtBuilder::default().network_rate_limit(10).build_and_execute(|| {
+			let first = register(ALICE, hotkey(0));
+			run_to_block(20);
+			let (price, memory, slot) = (
+				Subnets::lock_cost(),
+				LastLock::<Test>::get(),
+				LastNetworkRegistration::<Test>::get(),
+			);
+			let griefing = register(BOB, hotkey(1));
+			assert!(Subnets::lock_cost() > price);
+			assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(BOB), griefing));
+			assert_eq!(Subnets::lock_cost(), price);
+			assert_eq!(LastLock::<Test>::get(), memory);
+			assert_eq!(LastNetworkRegistration::<Test>::get(), slot);
+			assert!(subnet_events()
+				.iter()
+				.any(|e| matches!(e, Event::RegistrationMemoryRestored { .. })));
+			// The slot is free again: Charlie registers in the same block at the old price.
+			assert_ok!(Subnets::register_network(RuntimeOrigin::signed(CHARLIE), hotkey(2)));
+			assert_eq!(held(CHARLIE), price);
+			// Once another subnet registered after it, a dissolution changes no one's price.
+			let memory = LastLock::<Test>::get();
+			assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(ALICE), first));
+			assert_eq!(LastLock::<Test>::get(), memory);
+		});
+	}
+
+	/// The bind time is kept: the take's rate limit counts from it.
+	#[test]
+	fn registration_records_when_a_hotkey_was_bound() {
+		ExtBuilder::default().build_and_execute(|| {
+			run_to_block(5);
+			register(ALICE, hotkey(0));
+			assert_eq!(HotkeyBoundAt::<Test>::get(hotkey(0)), Some(5));
+			assert_eq!(Subnets::hotkey_bound_at(&hotkey(0)), Some(5));
 		});
 	}
 }

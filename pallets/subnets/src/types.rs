@@ -17,6 +17,11 @@ pub struct SubnetInfo<AccountId> {
 	pub lock: Balance,
 	/// The block it was registered.
 	pub registered_at: BlockNumber,
+	/// The lock cost's memory ([`crate::LastLock`]) before this registration, given back if
+	/// the subnet is dissolved before another registers.
+	pub prior_lock: (Balance, BlockNumber),
+	/// The last subnet registration before this one ([`crate::LastNetworkRegistration`]).
+	pub prior_registration: Option<BlockNumber>,
 }
 
 /// IPv4, one of the two IP versions an endpoint may use.
@@ -171,8 +176,11 @@ impl SubnetParam {
 	/// Whether only governance may set it (otherwise the subnet owner may too).
 	///
 	/// Governance keeps what shapes the chain's load and the consensus guarantee (tempo, sizes,
-	/// κ, the weights rate limit) and the registration price dynamics; the owner tunes how its
-	/// market scores and admits.
+	/// κ, the weights rate limit), the registration price (burn, its bounds and dynamics),
+	/// whether registration is open, and the immunity period: what a registrant pays and how
+	/// long it is safe is not the owner's to change under a registration it sees in the pool
+	/// (Bittensor keeps `registration_allowed` root-only too). The owner tunes how its market
+	/// scores.
 	pub fn governance_only(&self) -> bool {
 		matches!(
 			self,
@@ -185,6 +193,10 @@ impl SubnetParam {
 				| SubnetParam::BurnHalfLife(_)
 				| SubnetParam::BurnIncreaseFactor(_)
 				| SubnetParam::MaxRegistrationsPerBlock(_)
+				| SubnetParam::RegistrationAllowed(_)
+				| SubnetParam::MinBurn(_)
+				| SubnetParam::MaxBurn(_)
+				| SubnetParam::ImmunityPeriod(_)
 		)
 	}
 

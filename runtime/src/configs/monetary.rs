@@ -32,8 +32,9 @@ impl pallet_balances::Config for Runtime {
 	type RuntimeFreezeReason = RuntimeFreezeReason;
 	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
 	type Balance = Balance;
-	/// Dust of reaped accounts leaves total issuance.
-	type DustRemoval = ();
+	/// Dust of reaped accounts leaves total issuance, recorded as burned so that the issuance
+	/// invariant stays exact.
+	type DustRemoval = pallet_emission::RecordBurn<Runtime, Balances>;
 	type ExistentialDeposit = ExistentialDeposit;
 	type AccountStore = System;
 	type ReserveIdentifier = [u8; 8];
@@ -87,15 +88,20 @@ impl BlockAuthor {
 }
 
 /// Pays fees and tips to the block author. Without a known author (which a valid block always
-/// has) the credit is dropped, which lowers total issuance by the same amount.
+/// has), or when the author's account cannot take it, the credit is burned and recorded
+/// ([`pallet_emission::RecordBurn`]), which lowers total issuance by the same amount.
 pub struct FeesToAuthor;
 
 impl OnUnbalanced<Credit<AccountId, Balances>> for FeesToAuthor {
 	fn on_nonzero_unbalanced(amount: Credit<AccountId, Balances>) {
-		if let Some(author) = BlockAuthor::account() {
+		let unclaimed = match BlockAuthor::account() {
 			// A credit the author's account cannot take (only possible below the existential
-			// deposit of a fresh account) is dropped the same way.
-			let _ = <Balances as Balanced<AccountId>>::resolve(&author, amount);
+			// deposit of a fresh account) comes back.
+			Some(author) => <Balances as Balanced<AccountId>>::resolve(&author, amount).err(),
+			None => Some(amount),
+		};
+		if let Some(credit) = unclaimed {
+			pallet_emission::RecordBurn::<Runtime, Balances>::on_unbalanced(credit);
 		}
 	}
 }
@@ -116,6 +122,7 @@ mod tests {
 	use super::*;
 	use crate::genesis_config_presets::test_externalities;
 	use codec::Encode;
+	use frame_support::assert_ok;
 	use frame_support::traits::{fungible::Inspect, OnUnbalanced};
 	use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
 	use sp_keyring::Sr25519Keyring;
@@ -164,6 +171,38 @@ mod tests {
 			assert_eq!(Balances::total_issuance(), issuance + 777);
 			FeesToAuthor::on_unbalanced(credit);
 			assert_eq!(Balances::total_issuance(), issuance);
+			assert_eq!(pallet_emission::TotalBurned::<Runtime>::get(), 777, "and is recorded");
+		});
+	}
+
+	/// A transfer that reaps its sender used to lower total issuance by the dust without a
+	/// record, breaking the issuance invariant; the dust is now recorded as burned.
+	#[test]
+	fn a_reaped_accounts_dust_keeps_the_issuance_invariant() {
+		use crate::{Emission, RuntimeOrigin};
+		use frame_support::traits::Hooks;
+		test_externalities(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+			System::set_block_number(1);
+			Emission::on_initialize(1);
+			let alice = Sr25519Keyring::Alice.to_account_id();
+			let dusty = Sr25519Keyring::Ferdie.to_account_id();
+			let bob = Sr25519Keyring::Bob.to_account_id();
+			// Ferdie keeps 100 rao above nothing: below the existential deposit once it sends.
+			let keep = EXISTENTIAL_DEPOSIT + 100;
+			let spend = Balances::balance(&dusty) - keep;
+			assert_ok!(Balances::transfer_allow_death(
+				RuntimeOrigin::signed(dusty.clone()),
+				alice.into(),
+				spend
+			));
+			assert_ok!(Balances::transfer_allow_death(
+				RuntimeOrigin::signed(dusty.clone()),
+				bob.into(),
+				EXISTENTIAL_DEPOSIT + 1
+			));
+			assert_eq!(Balances::balance(&dusty), 0, "Ferdie was reaped");
+			assert_eq!(pallet_emission::TotalBurned::<Runtime>::get(), 99);
+			Emission::do_try_state().expect("the issuance invariant holds");
 		});
 	}
 

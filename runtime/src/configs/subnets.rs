@@ -42,7 +42,7 @@ mod tests {
 		let calls: [Call<Runtime>; 4] = [
 			Call::register_network { hotkey: hotkey.clone() },
 			Call::dissolve_network { netuid: NetUid(1) },
-			Call::burned_register { netuid: NetUid(1), hotkey },
+			Call::burned_register { netuid: NetUid(1), hotkey, max_burn: u64::MAX },
 			Call::set_hyperparameter { netuid: NetUid(1), param: SubnetParam::Tempo(10) },
 		];
 		for call in calls {
