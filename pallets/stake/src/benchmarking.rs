@@ -21,14 +21,25 @@ type Accounts<T> = (
 	<T as frame_system::Config>::AccountId,
 );
 
+/// A hotkey registered (bound) to `owner`, as its first registration in a subnet does.
+fn registered<T: Config>(
+	name: &'static str,
+	index: u32,
+	owner: &T::AccountId,
+) -> Result<T::AccountId, BenchmarkError> {
+	let hotkey: T::AccountId = account(name, index, 0);
+	T::Hotkeys::bind_hotkey(&hotkey, owner).map_err(|_| BenchmarkError::Stop("bind"))?;
+	Ok(hotkey)
+}
+
 fn setup<T: Config>() -> Result<Accounts<T>, BenchmarkError> {
 	let owner = funded::<T>("owner", 0);
-	let hotkey: T::AccountId = account("hotkey", 0, 0);
+	let hotkey = registered::<T>("hotkey", 0, &owner)?;
 	Pallet::<T>::do_add_stake(&owner, &hotkey, 10 * TAO)
 		.map_err(|_| BenchmarkError::Stop("owner stake"))?;
 	let staker = funded::<T>("staker", 0);
 	for i in 1..T::MaxPositionsPerColdkey::get() {
-		let other: T::AccountId = account("other", i, 0);
+		let other = registered::<T>("other", i, &owner)?;
 		Pallet::<T>::do_add_stake(&staker, &other, TAO)
 			.map_err(|_| BenchmarkError::Stop("other stake"))?;
 	}
@@ -39,11 +50,12 @@ fn setup<T: Config>() -> Result<Accounts<T>, BenchmarkError> {
 mod benchmarks {
 	use super::*;
 
-	/// A new position on a hotkey nobody owns yet: binding, index, count and pool all written.
+	/// A new position on a registered hotkey with no stake yet: index, count and pool all
+	/// written.
 	#[benchmark]
 	fn add_stake() -> Result<(), BenchmarkError> {
-		let (_, _, staker) = setup::<T>()?;
-		let hotkey: T::AccountId = account("fresh", 0, 0);
+		let (owner, _, staker) = setup::<T>()?;
+		let hotkey = registered::<T>("fresh", 0, &owner)?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(staker.clone()), hotkey.clone(), 5 * TAO);
@@ -86,7 +98,7 @@ mod benchmarks {
 		// The receiver already stakes to as many hotkeys as it may, but one.
 		let receiver = funded::<T>("receiver", 0);
 		for i in 1..T::MaxPositionsPerColdkey::get() {
-			let other: T::AccountId = account("receiver_other", i, 0);
+			let other = registered::<T>("receiver_other", i, &owner)?;
 			Pallet::<T>::do_add_stake(&receiver, &other, TAO)
 				.map_err(|_| BenchmarkError::Stop("receiver stake"))?;
 		}

@@ -117,13 +117,15 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// A burn bound, which also re-stores the decayed burn.
+	/// A burn bound (governance-only), which also re-stores the decayed burn.
 	#[benchmark]
 	fn set_hyperparameter() -> Result<(), BenchmarkError> {
-		let (netuid, owner) = subnet_with_neurons::<T>(1, 0)?;
+		let (netuid, _) = subnet_with_neurons::<T>(1, 0)?;
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(owner), netuid, SubnetParam::MinBurn(TAO));
+		_(origin as T::RuntimeOrigin, netuid, SubnetParam::MinBurn(TAO));
 
 		assert_eq!(Hyperparams::<T>::get(netuid).map(|p| p.min_burn), Some(TAO));
 		Ok(())
@@ -138,7 +140,7 @@ mod benchmarks {
 		let hotkey: T::AccountId = account("hotkey", 1, 0);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(coldkey), netuid, hotkey.clone());
+		_(RawOrigin::Signed(coldkey), netuid, hotkey.clone(), Balance::MAX);
 
 		assert!(Uids::<T>::contains_key(netuid, &hotkey));
 		Ok(())
