@@ -41,7 +41,9 @@ def main(url):
     call = substrate.compose_call(
         "Consensus",
         "set_weights",
-        {"netuid": 1, "uids": [0], "weights": [1], "version_key": 0},
+        # The rows are bounded vectors (a newtype around a vector in the metadata), which
+        # substrate-interface takes as a one-element list holding the vector.
+        {"netuid": 1, "uids": [[0]], "weights": [[1]], "version_key": 0},
     )
     refused = None
     try:
