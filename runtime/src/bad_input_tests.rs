@@ -60,26 +60,7 @@ impl Signer {
 
 fn extrinsic(signer: Signer, call: RuntimeCall) -> UncheckedExtrinsic {
 	let nonce = System::account_nonce(signer.account());
-	let extension: TxExtension = (
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckMortality::from(Era::Immortal),
-		frame_system::CheckNonce::from(nonce),
-		frame_system::CheckWeight::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		frame_metadata_hash_extension::CheckMetadataHash::new(false),
-		pallet_consensus::CheckWeights::default(),
-	);
-	let payload = SignedPayload::new(call.clone(), extension.clone()).expect("implicit data");
-	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
-	UncheckedExtrinsic::new_signed(
-		call,
-		MultiAddress::Id(signer.account()),
-		signature,
-		extension,
-	)
+	crate::test_signing::signed(signer.account(), |bytes| signer.sign(bytes), call, nonce)
 }
 
 /// What a row must give.

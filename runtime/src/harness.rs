@@ -30,7 +30,6 @@ use proptest::{
 };
 use sp_core::H256;
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
-use sp_keyring::Sr25519Keyring;
 use sp_runtime::traits::{Dispatchable, TransactionExtension, TxBaseImplication};
 use std::sync::atomic::{AtomicU64, Ordering};
 use taonet_primitives::NetUid;
@@ -38,18 +37,10 @@ use taonet_primitives::NetUid;
 /// The accounts calls come from and name: the six endowed development coldkeys, six hotkeys
 /// (two of them holding a little TAO), and a stranger with nothing.
 fn account(i: u8) -> AccountId {
-	const COLDKEYS: [Sr25519Keyring; 6] = [
-		Sr25519Keyring::Alice,
-		Sr25519Keyring::Bob,
-		Sr25519Keyring::Charlie,
-		Sr25519Keyring::Dave,
-		Sr25519Keyring::Eve,
-		Sr25519Keyring::Ferdie,
-	];
-	match COLDKEYS.get(usize::from(i)) {
-		Some(key) => key.to_account_id(),
-		None => AccountId::from([100u8.saturating_add(i); 32]),
-	}
+	crate::genesis_config_presets::endowed_dev_accounts()
+		.get(usize::from(i))
+		.cloned()
+		.unwrap_or_else(|| AccountId::from([100u8.saturating_add(i); 32]))
 }
 
 const ACCOUNTS: u8 = 13;

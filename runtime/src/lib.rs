@@ -37,6 +37,8 @@ pub mod queries;
 #[cfg(test)]
 mod spam_tests;
 #[cfg(test)]
+mod test_signing;
+#[cfg(test)]
 mod tests;
 
 use alloc::{borrow::Cow, vec::Vec};

@@ -5,46 +5,22 @@
 
 use crate::{
 	genesis_config_presets::test_externalities, Balances, Executive, RuntimeCall, RuntimeOrigin,
-	SignedPayload, Subnets, System, TxExtension, UncheckedExtrinsic,
+	Subnets, System, UncheckedExtrinsic,
 };
-use codec::Encode;
 use frame_support::{assert_ok, traits::fungible::Inspect, BoundedVec};
 use pallet_consensus::{Call as ConsensusCall, MAX_SALT_LEN};
 use pallet_subnets::SubnetParam;
 use sp_core::H256;
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::{
-	generic::Era,
-	transaction_validity::{InvalidTransaction, TransactionValidityError},
-	MultiAddress, MultiSignature,
-};
+use sp_runtime::transaction_validity::{InvalidTransaction, TransactionValidityError};
 use taonet_primitives::{NetUid, TAO};
 
 const NET: NetUid = NetUid(1);
 
 /// `call` signed by `who` with `nonce`, with the runtime's extensions and no tip.
 fn signed(who: Sr25519Keyring, call: RuntimeCall, nonce: u32) -> UncheckedExtrinsic {
-	let extension: TxExtension = (
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckMortality::from(Era::Immortal),
-		frame_system::CheckNonce::from(nonce),
-		frame_system::CheckWeight::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		frame_metadata_hash_extension::CheckMetadataHash::new(false),
-		pallet_consensus::CheckWeights::default(),
-	);
-	let payload = SignedPayload::new(call.clone(), extension.clone()).expect("implicit data");
-	let signature = payload.using_encoded(|bytes| who.sign(bytes));
-	UncheckedExtrinsic::new_signed(
-		call,
-		MultiAddress::Id(who.to_account_id()),
-		MultiSignature::Sr25519(signature),
-		extension,
-	)
+	crate::test_signing::signed(who.to_account_id(), |bytes| who.sign(bytes).into(), call, nonce)
 }
 
 /// Subnet 1 (Alice's, commit-reveal on) with Bob's hotkey Ferdie registered at UID 1, holding

@@ -924,21 +924,13 @@ impl<T: Config> Pallet<T> {
 		let stale = StaleGenerations::<T>::get();
 		let live = |key: &SubnetKey| T::Subnets::is_subnet(key.0) && *key == Self::key(key.0);
 		let size = |key: &SubnetKey| T::Subnets::neuron_count(key.0);
-		for (key, uid, row) in Weights::<T>::iter() {
+		for (key, uid, row) in Weights::<T>::iter().chain(Bonds::<T>::iter()) {
 			if stale.contains(&key) {
 				continue;
 			}
-			ensure!(live(&key), "weights of no live subnet");
-			ensure!(uid.0 < size(&key), "weights of an unregistered UID");
-			ensure!(row.iter().all(|&(target, _)| target < size(&key)), "a weight on no UID");
-		}
-		for (key, uid, row) in Bonds::<T>::iter() {
-			if stale.contains(&key) {
-				continue;
-			}
-			ensure!(live(&key), "bonds of no live subnet");
-			ensure!(uid.0 < size(&key), "bonds of an unregistered UID");
-			ensure!(row.iter().all(|&(target, _)| target < size(&key)), "a bond on no UID");
+			ensure!(live(&key), "weights or bonds of no live subnet");
+			ensure!(uid.0 < size(&key), "weights or bonds of an unregistered UID");
+			ensure!(row.iter().all(|&(target, _)| target < size(&key)), "a row entry on no UID");
 		}
 		for (key, uid) in LastUpdate::<T>::iter_keys().chain(WeightCommits::<T>::iter_keys()) {
 			if stale.contains(&key) {
