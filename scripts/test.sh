@@ -30,6 +30,14 @@ for bench in pallets/*/src/benchmarking.rs; do
 	cargo test --locked -p "pallet-$pallet" --features runtime-benchmarks -- benchmarking
 done
 
+step "the next release's storage migration (pallet-governance, feature next-release)"
+cargo test --locked -p pallet-governance --features next-release
+
+step "the upgrade rehearsal runtime (Wasm only, for the governance end-to-end test)"
+TAONET_REHEARSAL_WASM="$("$TAONET_ROOT/scripts/build-rehearsal-runtime.sh")"
+export TAONET_REHEARSAL_WASM
+echo "$TAONET_REHEARSAL_WASM"
+
 step "end-to-end tests against $TAONET_NODE"
 cd "$TAONET_ROOT/e2e"
 npm test

@@ -41,6 +41,9 @@ impl SubstrateCli for Cli {
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development_chain_spec()?),
 			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
+			network if network.starts_with("network:") => Box::new(chain_spec::network_chain_spec(
+				std::path::Path::new(network.trim_start_matches("network:")),
+			)?),
 			path => {
 				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
 			},

@@ -5,8 +5,8 @@ use frame_benchmarking::{BenchmarkBatch, BenchmarkConfig, BenchmarkList};
 use frame_support::traits::{StorageInfo, WhitelistedStorageKeys};
 
 use crate::{
-	AllPalletsWithSystem, Balances, Consensus, Emission, Runtime, Stake, Subnets, Sudo, Timestamp,
-	Utility,
+	AllPalletsWithSystem, Balances, Consensus, Council, Emission, Preimage, Referenda, Runtime,
+	Scheduler, Stake, Subnets, Sudo, Timestamp, Utility,
 };
 
 type SystemBench = frame_system_benchmarking::Pallet<Runtime>;
@@ -23,6 +23,10 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_stake, Stake]
 	[pallet_consensus, Consensus]
 	[pallet_emission, Emission]
+	[pallet_preimage, Preimage]
+	[pallet_scheduler, Scheduler]
+	[pallet_ranked_collective, Council]
+	[pallet_referenda, Referenda]
 );
 
 /// The benchmarks this runtime has, for `benchmark pallet --list`.

@@ -4,6 +4,10 @@
 //!   accounts are endowed.
 //! - `local_testnet` (`--chain local`): Alice and Bob are authorities, Alice is the sudo key; the
 //!   same accounts are endowed.
+//!
+//! Both seat Alice, Bob and Charlie as the council and run governance [`DEV_PERIOD_DIVISOR`] times
+//! faster than a production network. A production network's genesis comes from its operators'
+//! file through [`network`]: authorities, council and endowments, and no sudo key.
 
 use alloc::{vec, vec::Vec};
 use serde_json::Value;
@@ -13,6 +17,7 @@ use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRE
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{AccountId, Balance, TAO};
+use pallet_ranked_collective::Rank;
 
 /// What each endowed development account starts with: 100,000 TAO. Six of them hold 600,000 TAO,
 /// well under the 21,000,000 TAO supply cap.
@@ -33,23 +38,67 @@ pub fn endowed_dev_accounts() -> Vec<AccountId> {
 	.collect()
 }
 
+/// The council of development chains: Alice, Bob and Charlie, each at the voting rank.
+pub fn dev_council() -> Vec<(AccountId, Rank)> {
+	[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+		.into_iter()
+		.map(|key| (key.to_account_id(), pallet_governance::COUNCIL_RANK))
+		.collect()
+}
+
+/// How much faster governance runs on development chains: a root referendum that a full council
+/// passes at once enacts after about 25 blocks instead of two days' worth.
+pub const DEV_PERIOD_DIVISOR: u32 = 600;
+
+/// The genesis of a network: what an operator's network file names (the node reads one with
+/// `--chain network:<file>`; see `docs/network-template.json`). It has no sudo key.
+pub struct NetworkGenesis {
+	/// Aura and GRANDPA keys of each authority.
+	pub authorities: Vec<(AuraId, GrandpaId)>,
+	/// The first council: members and ranks.
+	pub council: Vec<(AccountId, Rank)>,
+	/// Balances at genesis.
+	pub endowed: Vec<(AccountId, Balance)>,
+	/// Divides every referendum period: 1 for production networks.
+	pub period_divisor: u32,
+}
+
 /// The genesis state as a JSON patch over the default genesis config.
-fn genesis(
-	authorities: Vec<(AuraId, GrandpaId)>,
-	endowed: Vec<(AccountId, Balance)>,
-	sudo: Option<AccountId>,
-) -> Value {
-	let aura: Vec<&AuraId> = authorities.iter().map(|(aura, _)| aura).collect();
+fn genesis(network: NetworkGenesis, sudo: Option<AccountId>) -> Value {
+	let aura: Vec<&AuraId> = network.authorities.iter().map(|(aura, _)| aura).collect();
 	let grandpa: Vec<(&GrandpaId, u64)> =
-		authorities.iter().map(|(_, grandpa)| (grandpa, 1u64)).collect();
+		network.authorities.iter().map(|(_, grandpa)| (grandpa, 1u64)).collect();
 	serde_json::json!({
-		"balances": { "balances": endowed },
+		"balances": { "balances": network.endowed },
 		"aura": { "authorities": aura },
 		"grandpa": { "authorities": grandpa },
 		"sudo": { "key": sudo },
-		// Development and test chains register subnets without waiting.
-		"subnets": { "networkRateLimit": 0 },
+		"governance": { "council": network.council, "periodDivisor": network.period_divisor },
 	})
+}
+
+/// The genesis of a network from its operators' file: no sudo key, so `Root` is reached only by
+/// the council's referenda on the root track.
+pub fn network(network: NetworkGenesis) -> Value {
+	genesis(network, None)
+}
+
+/// A development chain: `authorities`, the dev accounts endowed, the dev council, Alice as sudo,
+/// and subnets registered without waiting.
+fn development_chain(authorities: Vec<(AuraId, GrandpaId)>) -> Value {
+	let mut patch = genesis(
+		NetworkGenesis {
+			authorities,
+			council: dev_council(),
+			endowed: dev_balances(),
+			period_divisor: DEV_PERIOD_DIVISOR,
+		},
+		Some(Sr25519Keyring::Alice.to_account_id()),
+	);
+	if let Some(patch) = patch.as_object_mut() {
+		patch.insert("subnets".into(), serde_json::json!({ "networkRateLimit": 0 }));
+	}
+	patch
 }
 
 /// The authority keys of a well-known dev identity.
@@ -61,25 +110,17 @@ fn dev_balances() -> Vec<(AccountId, Balance)> {
 	endowed_dev_accounts().into_iter().map(|account| (account, DEV_ENDOWMENT)).collect()
 }
 
-/// The `development` preset: one authority (Alice), Alice as sudo.
+/// The `development` preset: one authority (Alice), Alice as sudo, the dev council.
 pub fn development() -> Value {
-	genesis(
-		vec![dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
-		dev_balances(),
-		Some(Sr25519Keyring::Alice.to_account_id()),
-	)
+	development_chain(vec![dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)])
 }
 
-/// The `local_testnet` preset: two authorities (Alice, Bob), Alice as sudo.
+/// The `local_testnet` preset: two authorities (Alice, Bob), Alice as sudo, the dev council.
 pub fn local_testnet() -> Value {
-	genesis(
-		vec![
-			dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			dev_authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-		],
-		dev_balances(),
-		Some(Sr25519Keyring::Alice.to_account_id()),
-	)
+	development_chain(vec![
+		dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+		dev_authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+	])
 }
 
 /// The JSON of a named preset, or `None` for an unknown name.
@@ -100,6 +141,16 @@ pub fn preset_names() -> Vec<PresetId> {
 /// The genesis state of a preset, for the runtime's own tests.
 #[cfg(test)]
 pub(crate) fn test_externalities(id: &str) -> sp_io::TestExternalities {
+	let patch: Value = serde_json::from_slice(
+		&get_preset(&PresetId::from(id)).unwrap_or_else(|| panic!("no preset {id}")),
+	)
+	.expect("presets are valid JSON");
+	externalities_from_patch(patch)
+}
+
+/// The genesis state of a JSON patch over the default genesis config, for the runtime's tests.
+#[cfg(test)]
+pub(crate) fn externalities_from_patch(patch: Value) -> sp_io::TestExternalities {
 	use crate::{BuildStorage, RuntimeGenesisConfig};
 
 	fn merge(base: &mut Value, patch: Value) {
@@ -113,10 +164,6 @@ pub(crate) fn test_externalities(id: &str) -> sp_io::TestExternalities {
 		}
 	}
 
-	let patch: Value = serde_json::from_slice(
-		&get_preset(&PresetId::from(id)).unwrap_or_else(|| panic!("no preset {id}")),
-	)
-	.expect("presets are valid JSON");
 	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializes");
 	merge(&mut config, patch);
 	let config: RuntimeGenesisConfig =
@@ -127,6 +174,7 @@ pub(crate) fn test_externalities(id: &str) -> sp_io::TestExternalities {
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use frame_support::traits::RankedMembers;
 	use sp_runtime::traits::Zero;
 
 	#[test]
@@ -204,6 +252,51 @@ mod tests {
 				assert!(!issuance.is_zero());
 			});
 		}
+	}
+
+	#[test]
+	fn dev_chains_seat_the_dev_council_and_run_governance_fast() {
+		for id in [DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET] {
+			test_externalities(id).execute_with(|| {
+				for (member, rank) in dev_council() {
+					assert_eq!(crate::Council::rank_of(&member), Some(rank));
+				}
+				assert_eq!(
+					pallet_ranked_collective::MemberCount::<crate::Runtime>::get(
+						pallet_governance::COUNCIL_RANK
+					),
+					3
+				);
+				assert_eq!(
+					pallet_governance::Pallet::<crate::Runtime>::period_divisor(),
+					DEV_PERIOD_DIVISOR
+				);
+			});
+		}
+	}
+
+	#[test]
+	fn a_network_genesis_has_its_council_and_no_sudo_key() {
+		let dave = Sr25519Keyring::Dave.to_account_id();
+		let eve = Sr25519Keyring::Eve.to_account_id();
+		let patch = network(NetworkGenesis {
+			authorities: vec![dev_authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob)],
+			council: vec![(dave.clone(), 1), (eve.clone(), 2)],
+			endowed: vec![(dave.clone(), 10 * TAO)],
+			period_divisor: 1,
+		});
+		externalities_from_patch(patch).execute_with(|| {
+			assert_eq!(pallet_sudo::Key::<crate::Runtime>::get(), None);
+			let rank = |who: &AccountId| crate::Council::rank_of(who);
+			assert_eq!((rank(&dave), rank(&eve)), (Some(1), Some(2)));
+			assert_eq!(rank(&Sr25519Keyring::Alice.to_account_id()), None);
+			assert_eq!(pallet_governance::Pallet::<crate::Runtime>::period_divisor(), 1);
+			assert_eq!(pallet_balances::Pallet::<crate::Runtime>::free_balance(&dave), 10 * TAO);
+			let bob: AuraId = Sr25519Keyring::Bob.public().into();
+			assert_eq!(pallet_aura::Authorities::<crate::Runtime>::get().to_vec(), vec![bob]);
+			// Subnet registration keeps its production rate limit.
+			assert_ne!(pallet_subnets::NetworkRateLimit::<crate::Runtime>::get(), 0);
+		});
 	}
 
 	#[test]

@@ -32,6 +32,8 @@ mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
 #[cfg(test)]
+mod governance_tests;
+#[cfg(test)]
 mod harness;
 pub mod queries;
 #[cfg(test)]
@@ -78,19 +80,33 @@ impl_opaque_keys! {
 	}
 }
 
-/// The runtime's version. Bump `spec_version` with every change of behaviour and
-/// `transaction_version` with every change of a call's index or arguments.
-#[sp_version::runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: Cow::Borrowed("taonet"),
-	impl_name: Cow::Borrowed("taonet-node"),
-	authoring_version: 1,
-	spec_version: 101,
-	impl_version: 1,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 2,
-	system_version: 1,
-};
+/// Declares [`VERSION`] with the given `spec_version` (the macro needs a literal).
+macro_rules! runtime_version {
+	($spec_version:tt) => {
+		/// The runtime's version. Bump `spec_version` with every change of behaviour and
+		/// `transaction_version` with every change of a call's index or arguments.
+		#[sp_version::runtime_version]
+		pub const VERSION: RuntimeVersion = RuntimeVersion {
+			spec_name: Cow::Borrowed("taonet"),
+			impl_name: Cow::Borrowed("taonet-node"),
+			authoring_version: 1,
+			spec_version: $spec_version,
+			impl_version: 1,
+			apis: apis::RUNTIME_API_VERSIONS,
+			transaction_version: 2,
+			system_version: 1,
+		};
+	};
+}
+
+#[cfg(not(feature = "upgrade-rehearsal"))]
+runtime_version!(102);
+
+// The upgrade rehearsal: this runtime as the next release, one `spec_version` ahead, with the
+// migrations queued for it (see [`Migrations`]). Built only as Wasm for the upgrade test
+// (`scripts/build-rehearsal-runtime.sh`); never a release.
+#[cfg(feature = "upgrade-rehearsal")]
+runtime_version!(103);
 
 /// How a transaction names an account: an `AccountId` or an index.
 pub type Address = MultiAddress<AccountId, ()>;
@@ -127,8 +143,14 @@ pub type UncheckedExtrinsic =
 /// What a signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Storage migrations run on the next runtime upgrade, beyond the pallets' own.
+/// Storage migrations run on the next runtime upgrade, beyond the pallets' own. Each is a
+/// `VersionedMigration`, so it runs once, at the storage version it was written for.
+#[cfg(not(feature = "upgrade-rehearsal"))]
 type Migrations = ();
+
+/// The next release's migrations, which the upgrade rehearsal runs on a live chain.
+#[cfg(feature = "upgrade-rehearsal")]
+type Migrations = (pallet_governance::migrations::v1::MigrateV0ToV1<Runtime>,);
 
 /// Dispatches blocks and transactions to the pallets.
 pub type Executive = frame_executive::Executive<
@@ -205,4 +227,24 @@ mod runtime {
 	/// Block emission with halvings, the root network's subnet shares, epoch payouts.
 	#[runtime::pallet_index(11)]
 	pub type Emission = pallet_emission;
+
+	/// Proposals too large to put in a referendum, stored by hash.
+	#[runtime::pallet_index(12)]
+	pub type Preimage = pallet_preimage;
+
+	/// Calls dispatched at a later block: the enactment of passed referenda.
+	#[runtime::pallet_index(13)]
+	pub type Scheduler = pallet_scheduler;
+
+	/// The council: a ranked collective whose members vote on referenda.
+	#[runtime::pallet_index(14)]
+	pub type Council = pallet_ranked_collective;
+
+	/// Referenda on the root, admin and emergency tracks, decided by the council.
+	#[runtime::pallet_index(15)]
+	pub type Referenda = pallet_referenda;
+
+	/// Taonet's governance origins and tracks, and the council at genesis.
+	#[runtime::pallet_index(16)]
+	pub type Governance = pallet_governance;
 }

@@ -727,11 +727,18 @@ where
 	F: Balanced<T::AccountId, Balance = Balance>,
 {
 	fn on_nonzero_unbalanced(amount: Credit<T::AccountId, F>) {
-		let value = amount.peek();
-		TotalBurned::<T>::mutate(|burned| *burned = burned.saturating_add(value));
-		Pallet::<T>::deposit_event(Event::Burned { amount: value });
+		Pallet::<T>::note_burned(amount.peek());
 		// Dropping the credit takes it out of total issuance.
 		drop(amount);
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Records `amount` as burned (in [`TotalBurned`], with [`Event::Burned`]): for whoever takes
+	/// TAO out of total issuance outside registration burns, such as slashed referendum deposits.
+	pub fn note_burned(amount: Balance) {
+		TotalBurned::<T>::mutate(|burned| *burned = burned.saturating_add(amount));
+		Self::deposit_event(Event::Burned { amount });
 	}
 }
 

@@ -3,7 +3,7 @@
 //! - [`system`]: accounts, block limits, batching.
 //! - [`consensus`]: time, Aura authoring and GRANDPA finality.
 //! - [`monetary`]: TAO balances and transaction fees.
-//! - [`governance`]: who may act as root.
+//! - [`governance`]: council referenda, their tracks and enactment; sudo on development chains.
 //! - [`subnets`]: subnets and neurons.
 //! - [`stake`]: staking and delegation.
 //! - [`emission`]: weights, epochs, the root network and emission.

@@ -1,11 +1,11 @@
 //! Staking and delegation.
 //!
-//! Hotkey ownership comes from the subnets pallet; governance is root for now (sudo on
-//! development chains).
+//! Hotkey ownership comes from the subnets pallet; stake parameters are governed by referenda on
+//! the root or admin track ([`GovernanceOrigin`]).
 
-use crate::{AccountId, Balances, Runtime, RuntimeHoldReason, Subnets};
+use crate::configs::governance::GovernanceOrigin;
+use crate::{Balances, Runtime, RuntimeHoldReason, Subnets};
 use frame_support::parameter_types;
-use frame_system::EnsureRoot;
 
 parameter_types! {
 	/// Most positions on one hotkey: bounds the cost of paying its rewards.
@@ -18,7 +18,7 @@ impl pallet_stake::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Hotkeys = Subnets;
-	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type GovernanceOrigin = GovernanceOrigin;
 	type MaxNominators = MaxNominators;
 	type MaxPositionsPerColdkey = MaxPositionsPerColdkey;
 	type WeightInfo = pallet_stake::weights::SubstrateWeight<Runtime>;

@@ -1,12 +1,12 @@
 //! Subnets and neurons.
 //!
-//! Governance is root for now (sudo on development chains, nobody on a production chain until
-//! the council takes it over). The consensus pallet (weights, bonds) and the emission pallet
+//! Global parameters, governance-only hyperparameters and dissolving any subnet are governed by
+//! referenda on the root or admin track ([`GovernanceOrigin`]). The consensus pallet (weights, bonds) and the emission pallet
 //! (pending emission) hear of replaced neurons and dissolved subnets.
 
-use crate::{AccountId, Balances, Consensus, Emission, Runtime, RuntimeHoldReason};
+use crate::configs::governance::GovernanceOrigin;
+use crate::{Balances, Consensus, Emission, Runtime, RuntimeHoldReason};
 use frame_support::parameter_types;
-use frame_system::EnsureRoot;
 
 parameter_types! {
 	/// The hard cap on subnets; the subnet limit (default 32) stays at or below it.
@@ -16,7 +16,7 @@ parameter_types! {
 impl pallet_subnets::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type GovernanceOrigin = GovernanceOrigin;
 	type NeuronHooks = (Consensus, Emission);
 	type MaxSubnets = MaxSubnets;
 	type WeightInfo = pallet_subnets::weights::SubstrateWeight<Runtime>;
