@@ -14,7 +14,9 @@ cd "$TAONET_ROOT"
 
 export CARGO_TARGET_DIR="${TAONET_REHEARSAL_TARGET_DIR:-$HOME/.cache/taonet/rehearsal}"
 cargo check --locked --quiet -p taonet-runtime --features upgrade-rehearsal >&2
-wasm="$CARGO_TARGET_DIR/debug/wbuild/taonet-runtime/taonet_runtime.compact.compressed.wasm"
+# A debug-profile build leaves the Wasm uncompacted and uncompressed (2.9 MB): a valid runtime
+# blob all the same, which the chain takes as it is.
+wasm="$CARGO_TARGET_DIR/debug/wbuild/taonet-runtime/taonet_runtime.wasm"
 if [ ! -f "$wasm" ]; then
 	echo "the rehearsal runtime was not built: $wasm is missing" >&2
 	exit 1

@@ -25,7 +25,7 @@ const TAO = 1_000_000_000n;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const networkFile = path.join(here, '..', 'fixtures', 'network-no-sudo.json');
 const rehearsalWasm = process.env.TAONET_REHEARSAL_WASM
-  ?? path.join(os.homedir(), '.cache/taonet/rehearsal/debug/wbuild/taonet-runtime/taonet_runtime.compact.compressed.wasm');
+  ?? path.join(os.homedir(), '.cache/taonet/rehearsal/debug/wbuild/taonet-runtime/taonet_runtime.wasm');
 
 let node;
 let api;
@@ -104,6 +104,14 @@ async function pass(origin, call) {
 /** Raw storage key of a plain storage value. */
 function plainKey(pallet, item) {
   return u8aToHex(u8aConcat(xxhashAsU8a(pallet, 128), xxhashAsU8a(item, 128)));
+}
+
+/** The raw value under storage `key` at block `hash` (hex), or null. */
+async function rawStorage(key, hash) {
+  const value = await api.rpc.state.getStorage(key, hash);
+  // The RPC answers an optional value; polkadot.js decodes it as Option<StorageData>.
+  if (value.isNone) return null;
+  return u8aToHex((value.isSome ? value.unwrap() : value).toU8a(true));
 }
 
 /** Anyone (Dave, not on the council) applies `code`; returns the finalized result. */
@@ -201,7 +209,7 @@ describe('a chain without sudo', () => {
     ]);
     await pass(ADMIN, batch);
     await until('the admin referendum to be enacted', async () => (await api.query.subnets.subnetLimit()).toNumber() === limit - 2);
-    assert.equal((await api.query.subnets.hyperparams(1)).tempo.toNumber(), 50_400);
+    assert.equal((await api.query.subnets.hyperparams(1)).unwrap().tempo.toNumber(), 50_400);
   });
 
   test('a referendum without enough approval is rejected and enacts nothing', async () => {
@@ -219,7 +227,8 @@ describe('a runtime upgrade through the root track', () => {
 
   before(async () => {
     const genesis = await api.rpc.chain.getBlockHash(0);
-    genesisCode = (await api.rpc.state.getStorage(':code', genesis)).toHex();
+    genesisCode = await rawStorage(u8aToHex(stringToU8a(':code')), genesis);
+    assert.ok(genesisCode?.length > 1000, 'the genesis runtime is in storage');
   });
 
   test('code applied before any authorization is refused', async () => {
@@ -244,7 +253,7 @@ describe('a runtime upgrade through the root track', () => {
     const divisorKey = plainKey('Governance', 'PeriodDivisor');
     const preHash = await api.rpc.chain.getFinalizedHead();
     const pre = await snapshot(preHash);
-    assert.ok((await api.rpc.state.getStorage(divisorKey, preHash)).isSome, 'version 0 keeps PeriodDivisor');
+    assert.ok(await rawStorage(divisorKey, preHash), 'version 0 keeps PeriodDivisor');
 
     const applied = ok(await apply(code));
     assert.equal(eventsOf(applied, 'system', 'CodeUpdated').length, 1);
@@ -264,9 +273,9 @@ describe('a runtime upgrade through the root track', () => {
     // The migration's effect: the divisor moved to its new name, storage version 1.
     const after = await api.at(postHash);
     assert.equal((await after.query.governance.trackPeriodDivisor()).toNumber(), 600);
-    assert.ok((await api.rpc.state.getStorage(divisorKey, postHash)).isNone, 'the old key is gone');
+    assert.equal(await rawStorage(divisorKey, postHash), null, 'the old key is gone');
     const versionKey = u8aToHex(u8aConcat(xxhashAsU8a('Governance', 128), xxhashAsU8a(':__STORAGE_VERSION__:', 128)));
-    assert.equal((await api.rpc.state.getStorage(versionKey, postHash)).unwrap().toHex(), '0x0100');
+    assert.equal(await rawStorage(versionKey, postHash), '0x0100', 'storage version 1');
     assert.ok((await api.query.system.authorizedUpgrade()).isNone, 'the authorization is used up');
   });
 
@@ -285,7 +294,7 @@ describe('a runtime upgrade through the root track', () => {
 
   test('a runtime with another spec_name is refused', async () => {
     // The rehearsal runtime with its embedded version renamed "taonex": a foreign chain's code.
-    const foreign = renameSpec(readFileSync(rehearsalUncompressed()));
+    const foreign = renameSpec(readFileSync(rehearsalWasm));
     const version = (await api.rpc.state.getRuntimeVersion()).specVersion.toNumber();
     await pass(ROOT, api.tx.system.authorizeUpgrade(blake2AsHex(foreign, 256)));
     await until('the foreign code to be authorized', async () => (await api.query.system.authorizedUpgrade()).isSome);
@@ -298,11 +307,6 @@ describe('a runtime upgrade through the root track', () => {
     assert.equal((await api.rpc.state.getRuntimeVersion()).specName.toString(), 'taonet');
   });
 });
-
-/** The uncompressed Wasm beside the compressed rehearsal runtime. */
-function rehearsalUncompressed() {
-  return rehearsalWasm.replace(/\.compact\.compressed\.wasm$/, '.compact.wasm');
-}
 
 /**
  * Returns a copy of `wasm` whose `runtime_version` custom section names the spec "taonex":

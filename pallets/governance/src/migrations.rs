@@ -15,6 +15,7 @@ pub mod v1 {
 	use crate::{Config, Pallet, TrackPeriodDivisor};
 	use frame_support::{
 		migrations::VersionedMigration,
+		pallet_prelude::OptionQuery,
 		traits::{Get, UncheckedOnRuntimeUpgrade},
 		weights::Weight,
 	};
