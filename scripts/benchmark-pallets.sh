@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds a release taonet-node with runtime benchmarks and regenerates the weights of Taonet's
-# pallets and of the FRAME pallets the runtime measures itself. The weights in the repository come
-# from this script with its defaults (release, 20 steps, 5 repeats); about 25 minutes of release
-# build from cold on 2 cores, then a few minutes of measuring.
+# pallets and of the FRAME pallets the runtime measures itself. Weights to ship come from this
+# script with its defaults (release, 20 steps, 5 repeats); each generated file's header records how
+# it was made. About 25 minutes of release build from cold on 2 cores, then minutes of measuring.
 #
 #   scripts/benchmark-pallets.sh [pallet ...]
 #
