@@ -292,13 +292,7 @@ pub mod pallet {
 		}
 	}
 
-	#[pallet::hooks]
-	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-		fn integrity_test() {
-			let ids: Vec<TrackId> = track_table::<BlockNumber>(1).map(|track| track.id).collect();
-			assert!(ids.windows(2).all(|pair| pair.first() < pair.last()), "tracks sorted by id");
-		}
-	}
+	// No hooks: `pallet-referenda`'s `integrity_test` already checks that [`Tracks`] is sorted.
 
 	impl<T: Config> Pallet<T> {
 		/// The divisor of every track's periods, at least 1.
