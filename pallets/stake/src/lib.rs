@@ -23,7 +23,9 @@
 //! split.
 //!
 //! **Dust.** A position below the minimum stake is refused; a removal that would leave less
-//! than the minimum removes the whole position (all of it is released, nothing is lost).
+//! than the minimum removes the whole position (all of it is released, nothing is lost). A move
+//! takes such a remainder along to the coldkey's other position; a transfer returns it to the
+//! sender's free balance, so the recipient gets exactly what was sent.
 //!
 //! ## Calls
 //! | index | call | origin |
@@ -296,6 +298,9 @@ pub mod pallet {
 		TakeSet { hotkey: T::AccountId, take: u16 },
 		/// A global parameter changed.
 		StakeParameterSet { param: StakeParam },
+		/// A transfer would have left `coldkey` less than the minimum stake on `hotkey`, so that
+		/// remainder, `amount`, was unstaked back to `coldkey`'s free balance.
+		RemainderReturned { coldkey: T::AccountId, hotkey: T::AccountId, amount: Balance },
 	}
 
 	#[pallet::error]
@@ -383,6 +388,8 @@ pub mod pallet {
 		}
 
 		/// Gives `amount` of the signer's stake on `hotkey` to `to_coldkey`; it stays staked.
+		/// Should less than the minimum stake remain, that remainder is unstaked back to the
+		/// signer ([`Event::RemainderReturned`]); the recipient gets exactly `amount`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::transfer_stake())]
 		pub fn transfer_stake(
@@ -615,7 +622,18 @@ impl<T: Config> Pallet<T> {
 		amount: Balance,
 	) -> DispatchResult {
 		ensure!(from != to, Error::<T>::SameColdkey);
-		let (amount, _) = Self::debit(hotkey, from, amount)?;
+		let (taken, _) = Self::debit(hotkey, from, amount)?;
+		// A sub-minimum remainder is the sender's: it goes back to the sender's free balance,
+		// never to the recipient.
+		let remainder = taken.saturating_sub(amount);
+		if remainder > 0 {
+			T::Currency::release(&Self::reason(), from, remainder, Precision::Exact)?;
+			Self::deposit_event(Event::RemainderReturned {
+				coldkey: from.clone(),
+				hotkey: hotkey.clone(),
+				amount: remainder,
+			});
+		}
 		Self::ensure_min_after_credit(hotkey, to, amount)?;
 		T::Currency::transfer_on_hold(
 			&Self::reason(),

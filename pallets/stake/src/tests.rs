@@ -129,6 +129,43 @@ mod staking {
 		});
 	}
 
+	/// A transfer used to hand the sender's sub-minimum remainder to the recipient; it now
+	/// goes back to the sender's free balance, and the recipient gets exactly what was sent.
+	#[test]
+	fn a_transfer_returns_a_sub_minimum_remainder_to_the_sender() {
+		build_and_execute(|| {
+			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(ALICE), HOT_A, 10 * TAO));
+			let issuance = Balances::total_issuance();
+			// Leaves 0.001 TAO, below the 0.002 TAO minimum.
+			let sent = 10 * TAO - TAO / 1_000;
+			assert_ok!(Stake::transfer_stake(RuntimeOrigin::signed(ALICE), BOB, HOT_A, sent));
+			assert_eq!(stake_of(HOT_A, BOB), sent);
+			assert_eq!(held(BOB), sent);
+			assert_eq!(stake_of(HOT_A, ALICE), 0);
+			assert_eq!(held(ALICE), 0);
+			assert_eq!(Balances::balance(&ALICE), START - sent);
+			assert_eq!(Balances::total_balance(&BOB), START + sent);
+			assert_eq!(Balances::total_issuance(), issuance);
+			assert_eq!(Stake::hotkey_stake(&HOT_A), sent);
+			let events = stake_events();
+			assert!(events.contains(&Event::RemainderReturned {
+				coldkey: ALICE,
+				hotkey: HOT_A,
+				amount: TAO / 1_000
+			}));
+			assert_eq!(
+				events.last(),
+				Some(&Event::StakeTransferred {
+					from: ALICE,
+					to: BOB,
+					hotkey: HOT_A,
+					amount: sent
+				})
+			);
+			assert_eq!(Stake::do_try_state(), Ok(()));
+		});
+	}
+
 	#[test]
 	fn every_refusal_has_its_own_error_and_changes_nothing() {
 		build_and_execute(|| {
