@@ -339,6 +339,10 @@ pub mod pallet {
 		RootWeightsSet { hotkey: T::AccountId, entries: u32 },
 		/// The subnets' emission shares changed.
 		SharesUpdated { subnets: u32 },
+		/// A payment of a subnet's epoch could not be made (for a miner, its coldkey may stake
+		/// to as many hotkeys as allowed): `amount` stays in the subnet's pending emission and
+		/// is paid by a later epoch.
+		PaymentFailed { netuid: NetUid, hotkey: T::AccountId, amount: Balance, validator: bool },
 	}
 
 	#[pallet::error]
@@ -577,7 +581,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Makes queued payments, oldest payout first, while their weights fit in `budget` (the
 	/// first is made whatever its weight); drops, unpaid, those of dissolved subnets. Each
-	/// payment made leaves the subnet's pending emission; a failed one stays in it.
+	/// payment made leaves the subnet's pending emission; a failed one stays in it, with
+	/// [`Event::PaymentFailed`].
 	pub fn pay_queued(budget: Weight) -> Weight {
 		let db = T::DbWeight::get();
 		let queue = PayoutQueue::<T>::get();
@@ -610,10 +615,20 @@ impl<T: Config> Pallet<T> {
 				Payments::<T>::remove(key, payout.next);
 				payout.next = payout.next.saturating_add(1);
 				let Some(payment) = payment else { continue };
-				if live && Self::make(&payment) {
+				if !live {
+					continue;
+				}
+				if Self::make(&payment) {
 					payout.paid = payout.paid.saturating_add(payment.amount);
 					PendingEmission::<T>::mutate(netuid, |p| *p = p.saturating_sub(payment.amount));
 					TotalPending::<T>::mutate(|p| *p = p.saturating_sub(payment.amount));
+				} else {
+					Self::deposit_event(Event::PaymentFailed {
+						netuid,
+						hotkey: payment.hotkey,
+						amount: payment.amount,
+						validator: payment.validator,
+					});
 				}
 			}
 			Payouts::<T>::remove(key);

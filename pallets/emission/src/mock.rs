@@ -40,7 +40,8 @@ parameter_types! {
 	pub const MaxSubnetsU32: u32 = 8;
 	pub const MaxUids: u32 = 4_096;
 	pub const MaxNominators: u32 = 16;
-	pub const MaxPositionsPerColdkey: u32 = 16;
+	/// Tests lower it to see a miner's payment fail.
+	pub static MaxPositionsPerColdkey: u32 = 16;
 	pub const MaxRootValidators: u32 = 2;
 	/// One epoch a block by default.
 	pub static MaxEpochsPerBlock: u32 = 1;

@@ -260,6 +260,39 @@ fn a_dissolved_subnets_queued_payments_are_dropped_unpaid() {
 	});
 }
 
+/// A payment that fails used to stay pending without a word; it now says so.
+#[test]
+fn a_failed_payment_stays_pending_and_emits_an_event() {
+	new_test_ext().execute_with(|| {
+		// Bob, owner of both miners, may stake to one hotkey only: the second miner's reward
+		// cannot create his position.
+		MaxPositionsPerColdkey::set(1);
+		subnet_with_validator_and_miners();
+		run_to_block(9);
+		let pending = 7 * TAO;
+		let cut = OWNER_CUT * pending;
+		let miners = (pending - cut) / 2;
+		let failed = miners / 4;
+		assert_eq!(Stake::position_stake(&101, &2), miners * 3 / 4);
+		assert_eq!(Stake::position_stake(&102, &2), 0);
+		let events = emission_events();
+		assert!(events.contains(&Event::PaymentFailed {
+			netuid: NET,
+			hotkey: 102,
+			amount: failed,
+			validator: false
+		}));
+		assert!(events.contains(&Event::EpochPaid {
+			netuid: NET,
+			owner_cut: cut,
+			paid: pending - cut - failed,
+			kept: failed
+		}));
+		assert_eq!(PendingEmission::<Test>::get(NET), failed);
+		MaxPositionsPerColdkey::set(16);
+	});
+}
+
 #[test]
 fn a_dissolved_subnets_pending_is_never_minted() {
 	new_test_ext().execute_with(|| {
