@@ -1,9 +1,9 @@
-//! Weights of `pallet_consensus`, measured with the benchmarking CLI 64.0.0 on 2026-12-01.
+//! Weights of `pallet_consensus`, measured with the benchmarking CLI 64.0.0 on 2026-12-06.
 //!
-//! 10 steps, 3 repeats, Compiled execution, chain `Some("dev")`,
-//! on `Intel(R) Xeon(R) Processor`. Regenerate with `scripts/benchmark-pallets.sh`; do not edit by hand.
+//! 20 steps, 5 repeats, Compiled execution, chain `Some("dev")`,
+//! on `AMD EPYC`. Regenerate with `scripts/benchmark-pallets.sh`; do not edit by hand.
 //!
-//! Command: `/root/.cache/taonet/target/debug/taonet-node benchmark pallet --chain dev --pallet pallet_consensus --extrinsic * --steps 10 --repeat 3 --wasm-execution compiled --template scripts/weight-template.hbs --output pallets/consensus/src/weights.rs `
+//! Command: `/root/.cache/taonet/target/release/taonet-node benchmark pallet --chain dev --pallet pallet_consensus --extrinsic * --steps 20 --repeat 5 --wasm-execution compiled --template scripts/weight-template.hbs --output pallets/consensus/src/weights.rs `
 
 #![allow(unused_parens, unused_imports, missing_docs)]
 
@@ -28,20 +28,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Subnets::Hyperparams` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Uids` (r:1 w:0)
 	/// Proof: `Subnets::Uids` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	/// Storage: `Subnets::NeuronCount` (r:1 w:0)
-	/// Proof: `Subnets::NeuronCount` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	/// Storage: `Consensus::ValidatorPermits` (r:1 w:0)
 	/// Proof: `Consensus::ValidatorPermits` (`max_values`: None, `max_size`: Some(4108), added: 6583, mode: `MaxEncodedLen`)
 	/// Storage: `Consensus::Generation` (r:1 w:0)
 	/// Proof: `Consensus::Generation` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	/// Storage: `Consensus::LastUpdate` (r:1 w:1)
 	/// Proof: `Consensus::LastUpdate` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::NeuronCount` (r:1 w:0)
+	/// Proof: `Subnets::NeuronCount` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	/// Storage: `Consensus::Weights` (r:0 w:1)
 	/// Proof: `Consensus::Weights` (`max_values`: None, `max_size`: Some(16410), added: 18885, mode: `MaxEncodedLen`)
 	/// The range of component `w` is `[1, 4096]`.
 	fn set_weights(w: u32) -> Weight {
-		Weight::from_parts(205_421_027, 1_543)
-			.saturating_add(Weight::from_parts(40_845, 0).saturating_mul(w.into()))
+		Weight::from_parts(159_043_034, 1_559)
+			.saturating_add(Weight::from_parts(33_603, 0).saturating_mul(w.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -53,34 +53,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consensus::Generation` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	/// Storage: `Consensus::LastUpdate` (r:1 w:0)
 	/// Proof: `Consensus::LastUpdate` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
-	/// Storage: `Consensus::WeightCommits` (r:0 w:1)
-	/// Proof: `Consensus::WeightCommits` (`max_values`: None, `max_size`: Some(98), added: 2573, mode: `MaxEncodedLen`)
+	/// Storage: `Consensus::WeightCommits` (r:1 w:1)
+	/// Proof: `Consensus::WeightCommits` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn commit_weights() -> Weight {
-		Weight::from_parts(101_366_000, 628)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		Weight::from_parts(58_169_000, 711)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Subnets::Hyperparams` (r:1 w:0)
 	/// Proof: `Subnets::Hyperparams` (`max_values`: None, `max_size`: Some(94), added: 2569, mode: `MaxEncodedLen`)
+	/// Storage: `Subnets::Uids` (r:1 w:0)
+	/// Proof: `Subnets::Uids` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Consensus::Generation` (r:1 w:0)
 	/// Proof: `Consensus::Generation` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	/// Storage: `Consensus::WeightCommits` (r:1 w:1)
-	/// Proof: `Consensus::WeightCommits` (`max_values`: None, `max_size`: Some(98), added: 2573, mode: `MaxEncodedLen`)
-	/// Storage: `Subnets::Uids` (r:1 w:0)
-	/// Proof: `Subnets::Uids` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	/// Storage: `Subnets::NeuronCount` (r:1 w:0)
-	/// Proof: `Subnets::NeuronCount` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Proof: `Consensus::WeightCommits` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Consensus::ValidatorPermits` (r:1 w:0)
 	/// Proof: `Consensus::ValidatorPermits` (`max_values`: None, `max_size`: Some(4108), added: 6583, mode: `MaxEncodedLen`)
-	/// Storage: `Consensus::LastUpdate` (r:1 w:1)
+	/// Storage: `Subnets::NeuronCount` (r:1 w:0)
+	/// Proof: `Subnets::NeuronCount` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `Consensus::LastUpdate` (r:0 w:1)
 	/// Proof: `Consensus::LastUpdate` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Consensus::Weights` (r:0 w:1)
 	/// Proof: `Consensus::Weights` (`max_values`: None, `max_size`: Some(16410), added: 18885, mode: `MaxEncodedLen`)
 	/// The range of component `w` is `[1, 4096]`.
 	fn reveal_weights(w: u32) -> Weight {
-		Weight::from_parts(247_180_431, 1_665)
-			.saturating_add(Weight::from_parts(42_986, 0).saturating_mul(w.into()))
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		Weight::from_parts(128_299_236, 1_628)
+			.saturating_add(Weight::from_parts(33_628, 0).saturating_mul(w.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Subnets::Hyperparams` (r:1 w:0)
@@ -106,52 +106,54 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consensus::BondsUpdatedAt` (r:1 w:1)
 	/// Proof: `Consensus::BondsUpdatedAt` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::Networks` (r:1 w:0)
-	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
+	/// Proof: `Subnets::Networks` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::PruningScores` (r:1 w:1)
 	/// Proof: `Subnets::PruningScores` (`max_values`: None, `max_size`: Some(32780), added: 35255, mode: `MaxEncodedLen`)
 	/// Storage: `Consensus::Outputs` (r:0 w:1)
 	/// Proof: `Consensus::Outputs` (`max_values`: None, `max_size`: Some(90124), added: 92599, mode: `MaxEncodedLen`)
+	/// Storage: `Consensus::ActiveSubnets` (r:0 w:1)
+	/// Proof: `Consensus::ActiveSubnets` (`max_values`: None, `max_size`: Some(10), added: 2485, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 4096]`.
 	/// The range of component `w` is `[0, 1048576]`.
 	fn epoch(n: u32, w: u32) -> Weight {
-		Weight::from_parts(217_249_000, 0)
-			.saturating_add(Weight::from_parts(103_958_197, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(212_884, 0).saturating_mul(w.into()))
-			.saturating_add(Weight::from_parts(0, 2_103).saturating_mul(n.into()))
+		Weight::from_parts(107_501_000, 0)
+			.saturating_add(Weight::from_parts(150_367_464, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(386_412, 0).saturating_mul(w.into()))
+			.saturating_add(Weight::from_parts(0, 2_106).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 7).saturating_mul(w.into()))
-			.saturating_add(T::DbWeight::get().reads(157_u64))
+			.saturating_add(T::DbWeight::get().reads(197_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(46_u64))
+			.saturating_add(T::DbWeight::get().writes(136_u64))
 	}
 }
 
 /// The same measurements priced with ParityDB's default database weights, for tests.
 impl WeightInfo for () {
 	fn set_weights(w: u32) -> Weight {
-		Weight::from_parts(205_421_027, 1_543)
-			.saturating_add(Weight::from_parts(40_845, 0).saturating_mul(w.into()))
+		Weight::from_parts(159_043_034, 1_559)
+			.saturating_add(Weight::from_parts(33_603, 0).saturating_mul(w.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn commit_weights() -> Weight {
-		Weight::from_parts(101_366_000, 628)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(58_169_000, 711)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reveal_weights(w: u32) -> Weight {
-		Weight::from_parts(247_180_431, 1_665)
-			.saturating_add(Weight::from_parts(42_986, 0).saturating_mul(w.into()))
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
+		Weight::from_parts(128_299_236, 1_628)
+			.saturating_add(Weight::from_parts(33_628, 0).saturating_mul(w.into()))
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn epoch(n: u32, w: u32) -> Weight {
-		Weight::from_parts(217_249_000, 0)
-			.saturating_add(Weight::from_parts(103_958_197, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(212_884, 0).saturating_mul(w.into()))
-			.saturating_add(Weight::from_parts(0, 2_103).saturating_mul(n.into()))
+		Weight::from_parts(107_501_000, 0)
+			.saturating_add(Weight::from_parts(150_367_464, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(386_412, 0).saturating_mul(w.into()))
+			.saturating_add(Weight::from_parts(0, 2_106).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 7).saturating_mul(w.into()))
-			.saturating_add(ParityDbWeight::get().reads(157_u64))
+			.saturating_add(ParityDbWeight::get().reads(197_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(46_u64))
+			.saturating_add(ParityDbWeight::get().writes(136_u64))
 	}
 }

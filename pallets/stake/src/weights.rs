@@ -1,9 +1,9 @@
-//! Weights of `pallet_stake`, measured with the benchmarking CLI 64.0.0 on 2026-12-01.
+//! Weights of `pallet_stake`, measured with the benchmarking CLI 64.0.0 on 2026-12-06.
 //!
-//! 10 steps, 3 repeats, Compiled execution, chain `Some("dev")`,
-//! on `Intel(R) Xeon(R) Processor`. Regenerate with `scripts/benchmark-pallets.sh`; do not edit by hand.
+//! 20 steps, 5 repeats, Compiled execution, chain `Some("dev")`,
+//! on `AMD EPYC`. Regenerate with `scripts/benchmark-pallets.sh`; do not edit by hand.
 //!
-//! Command: `/root/.cache/taonet/target/debug/taonet-node benchmark pallet --chain dev --pallet pallet_stake --extrinsic * --steps 10 --repeat 3 --wasm-execution compiled --template scripts/weight-template.hbs --output pallets/stake/src/weights.rs `
+//! Command: `/root/.cache/taonet/target/release/taonet-node benchmark pallet --chain dev --pallet pallet_stake --extrinsic * --steps 20 --repeat 5 --wasm-execution compiled --template scripts/weight-template.hbs --output pallets/stake/src/weights.rs `
 
 #![allow(unused_parens, unused_imports, missing_docs)]
 
@@ -35,10 +35,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Stake::MinStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
-	/// Storage: `Subnets::HotkeyOwner` (r:1 w:1)
+	/// Storage: `Subnets::HotkeyOwner` (r:1 w:0)
 	/// Proof: `Subnets::HotkeyOwner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(79), added: 2554, mode: `MaxEncodedLen`)
 	/// Storage: `Stake::Pools` (r:1 w:1)
 	/// Proof: `Stake::Pools` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Stake::NominatorCount` (r:1 w:1)
@@ -48,9 +48,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Stake::TotalStake` (r:1 w:1)
 	/// Proof: `Stake::TotalStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn add_stake() -> Weight {
-		Weight::from_parts(366_368_000, 5_400)
+		Weight::from_parts(295_642_000, 5_518)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Stake::Positions` (r:1 w:1)
 	/// Proof: `Stake::Positions` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
@@ -67,9 +67,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(79), added: 2554, mode: `MaxEncodedLen`)
 	fn remove_stake() -> Weight {
-		Weight::from_parts(287_449_000, 4_437)
+		Weight::from_parts(175_658_000, 4_437)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -88,7 +88,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Stake::TotalStake` (r:1 w:1)
 	/// Proof: `Stake::TotalStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn move_stake() -> Weight {
-		Weight::from_parts(239_412_000, 5_287)
+		Weight::from_parts(152_234_000, 5_320)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -105,13 +105,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Stake::TotalStake` (r:1 w:1)
 	/// Proof: `Stake::TotalStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(79), added: 2554, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::HotkeyOwner` (r:1 w:0)
 	/// Proof: `Subnets::HotkeyOwner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn transfer_stake() -> Weight {
-		Weight::from_parts(426_865_000, 6_044)
+		Weight::from_parts(273_130_000, 6_077)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -128,7 +128,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Stake::TakeRateLimit` (r:1 w:0)
 	/// Proof: `Stake::TakeRateLimit` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn increase_take() -> Weight {
-		Weight::from_parts(127_616_000, 1_055)
+		Weight::from_parts(108_542_000, 1_088)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -143,7 +143,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Stake::LastTakeChange` (r:0 w:1)
 	/// Proof: `Stake::LastTakeChange` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn decrease_take() -> Weight {
-		Weight::from_parts(118_480_000, 883)
+		Weight::from_parts(112_130_000, 916)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -152,7 +152,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Stake::MaxTake` (r:0 w:1)
 	/// Proof: `Stake::MaxTake` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
 	fn set_stake_parameter() -> Weight {
-		Weight::from_parts(28_590_000, 4)
+		Weight::from_parts(23_734_000, 4)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -165,7 +165,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:512 w:512)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:512 w:512)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(79), added: 2554, mode: `MaxEncodedLen`)
 	/// Storage: `Stake::Pools` (r:1 w:1)
 	/// Proof: `Stake::Pools` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Stake::Positions` (r:513 w:512)
@@ -174,8 +174,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Stake::TotalStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[1, 512]`.
 	fn pay_hotkey(p: u32) -> Weight {
-		Weight::from_parts(645_093_000, 2_027)
-			.saturating_add(Weight::from_parts(257_560_791, 0).saturating_mul(p.into()))
+		Weight::from_parts(2_880_553_765, 2_002)
+			.saturating_add(Weight::from_parts(153_567_003, 0).saturating_mul(p.into()))
 			.saturating_add(Weight::from_parts(0, 228).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
@@ -187,7 +187,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(79), added: 2554, mode: `MaxEncodedLen`)
 	/// Storage: `Stake::Pools` (r:1 w:1)
 	/// Proof: `Stake::Pools` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Stake::Positions` (r:1 w:1)
@@ -199,7 +199,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Stake::TotalStake` (r:1 w:1)
 	/// Proof: `Stake::TotalStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn pay_position() -> Weight {
-		Weight::from_parts(429_709_000, 5_075)
+		Weight::from_parts(352_127_000, 5_108)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -208,43 +208,43 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements priced with ParityDB's default database weights, for tests.
 impl WeightInfo for () {
 	fn add_stake() -> Weight {
-		Weight::from_parts(366_368_000, 5_400)
+		Weight::from_parts(295_642_000, 5_518)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn remove_stake() -> Weight {
-		Weight::from_parts(287_449_000, 4_437)
+		Weight::from_parts(175_658_000, 4_437)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn move_stake() -> Weight {
-		Weight::from_parts(239_412_000, 5_287)
+		Weight::from_parts(152_234_000, 5_320)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn transfer_stake() -> Weight {
-		Weight::from_parts(426_865_000, 6_044)
+		Weight::from_parts(273_130_000, 6_077)
 			.saturating_add(ParityDbWeight::get().reads(13_u64))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
 	fn increase_take() -> Weight {
-		Weight::from_parts(127_616_000, 1_055)
+		Weight::from_parts(108_542_000, 1_088)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn decrease_take() -> Weight {
-		Weight::from_parts(118_480_000, 883)
+		Weight::from_parts(112_130_000, 916)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_stake_parameter() -> Weight {
-		Weight::from_parts(28_590_000, 4)
+		Weight::from_parts(23_734_000, 4)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn pay_hotkey(p: u32) -> Weight {
-		Weight::from_parts(645_093_000, 2_027)
-			.saturating_add(Weight::from_parts(257_560_791, 0).saturating_mul(p.into()))
+		Weight::from_parts(2_880_553_765, 2_002)
+			.saturating_add(Weight::from_parts(153_567_003, 0).saturating_mul(p.into()))
 			.saturating_add(Weight::from_parts(0, 228).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(p.into())))
@@ -252,7 +252,7 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(p.into())))
 	}
 	fn pay_position() -> Weight {
-		Weight::from_parts(429_709_000, 5_075)
+		Weight::from_parts(352_127_000, 5_108)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
