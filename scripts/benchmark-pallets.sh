@@ -26,6 +26,10 @@ case "$PROFILE" in dev) dir=debug ;; *) dir=$PROFILE ;; esac
 export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
 cargo build --locked --workspace --profile "$PROFILE" --features taonet-node/runtime-benchmarks
 node="$CARGO_TARGET_DIR/$dir/taonet-node"
+# Every pallet is measured on the runtime's `benchmark` genesis preset (built with this feature
+# only): the development chain with an empty council and production referendum periods, which
+# the benchmarks of pallet-ranked-collective and pallet-referenda expect.
+wasm="$CARGO_TARGET_DIR/$dir/wbuild/taonet-runtime/taonet_runtime.compact.compressed.wasm"
 
 # Taonet's pallets write `pallets/<name>/src/weights.rs` (their own WeightInfo trait, from
 # scripts/weight-template.hbs); the FRAME pallets of governance write
@@ -54,7 +58,9 @@ for pallet in "${pallets[@]}"; do
 	esac
 	echo "==> $name"
 	"$node" benchmark pallet \
-		--chain dev \
+		--runtime "$wasm" \
+		--genesis-builder runtime \
+		--genesis-builder-preset benchmark \
 		--pallet "$name" \
 		--extrinsic '*' \
 		--steps "$STEPS" \

@@ -8,6 +8,11 @@
 //! Both seat Alice, Bob and Charlie as the council and run governance [`DEV_PERIOD_DIVISOR`] times
 //! faster than a production network. A production network's genesis comes from its operators'
 //! file through [`network`]: authorities, council and endowments, and no sudo key.
+//!
+//! With the `runtime-benchmarks` feature there is a third, [`BENCHMARK_PRESET`], from which
+//! `scripts/benchmark-pallets.sh` measures every pallet: the development chain with an empty
+//! council and production referendum periods. The governance pallets' own benchmarks need both:
+//! they count council members from zero and expect a referendum to spend a preparation period.
 
 use alloc::{vec, vec::Vec};
 use serde_json::Value;
@@ -123,11 +128,30 @@ pub fn local_testnet() -> Value {
 	])
 }
 
+/// The name of the preset that pallet benchmarks run on (`runtime-benchmarks` only).
+#[cfg(feature = "runtime-benchmarks")]
+pub const BENCHMARK_PRESET: &str = "benchmark";
+
+/// The `benchmark` preset: the development chain without a council and with production
+/// referendum periods. Registered under [`BENCHMARK_PRESET`] with `runtime-benchmarks` only.
+pub fn benchmark() -> Value {
+	let mut patch = development();
+	if let Some(patch) = patch.as_object_mut() {
+		patch.insert(
+			"governance".into(),
+			serde_json::json!({ "council": Vec::<(AccountId, Rank)>::new(), "periodDivisor": 1 }),
+		);
+	}
+	patch
+}
+
 /// The JSON of a named preset, or `None` for an unknown name.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		DEV_RUNTIME_PRESET => development(),
 		LOCAL_TESTNET_RUNTIME_PRESET => local_testnet(),
+		#[cfg(feature = "runtime-benchmarks")]
+		BENCHMARK_PRESET => benchmark(),
 		_ => return None,
 	};
 	serde_json::to_vec(&patch).ok()
@@ -135,7 +159,12 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 
 /// The names of the presets this runtime knows.
 pub fn preset_names() -> Vec<PresetId> {
-	vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
+	#[allow(unused_mut)]
+	let mut names =
+		vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)];
+	#[cfg(feature = "runtime-benchmarks")]
+	names.push(PresetId::from(BENCHMARK_PRESET));
+	names
 }
 
 /// The genesis state of a preset, for the runtime's own tests.
@@ -273,6 +302,23 @@ mod tests {
 				);
 			});
 		}
+	}
+
+	#[test]
+	fn the_benchmark_preset_has_no_council_and_production_periods() {
+		externalities_from_patch(benchmark()).execute_with(|| {
+			assert_eq!(
+				pallet_ranked_collective::MemberCount::<crate::Runtime>::get(
+					pallet_governance::COUNCIL_RANK
+				),
+				0
+			);
+			assert_eq!(crate::Council::rank_of(&Sr25519Keyring::Alice.to_account_id()), None);
+			assert_eq!(pallet_governance::Pallet::<crate::Runtime>::period_divisor(), 1);
+			// The rest is the development chain's.
+			assert_eq!(pallet_subnets::NetworkRateLimit::<crate::Runtime>::get(), 0);
+			assert_eq!(pallet_aura::Authorities::<crate::Runtime>::get().len(), 1);
+		});
 	}
 
 	#[test]
