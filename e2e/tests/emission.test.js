@@ -25,6 +25,11 @@ let stranger;
 
 const ok = (result) => assert.equal(result.dispatchError, undefined, 'the extrinsic succeeded');
 const sudo = (call) => sendAndFinalize(api.tx.sudo.sudo(call), alice).then(ok);
+/** A hotkey's pool at `at`, its stream of rewards included: the hotkey's voting power. */
+const poolTotal = async (at, hotkey) => {
+  const pool = await at.query.stake.pools(hotkey.address);
+  return pool.stake.toBigInt() + pool.streaming.toBigInt();
+};
 const uidOf = async (hotkey) => (await api.query.subnets.uids(NETUID, hotkey.address)).unwrap().toNumber();
 before(async () => {
   await cryptoWaitReady();
@@ -88,7 +93,7 @@ describe('emission', () => {
     const stakeAtSet = async (hotkey) => (await atSet.query.stake.pools(hotkey.address)).stake.toBigInt();
     const before = {
       bob: (await atSet.query.system.account(bob.address)).data,
-      validator: await stakeAtSet(validator),
+      validator: await poolTotal(atSet, validator),
       miners: await Promise.all(miners.map(stakeAtSet)),
     };
     assert.deepEqual(before.miners, [0n, 0n], 'miners earned nothing before any weights');
@@ -96,7 +101,8 @@ describe('emission', () => {
     const { hash, paid, events } = await epochPaid(api, NETUID, setAt);
     const at = await api.at(hash);
     const minerStake = await Promise.all(miners.map(async (m) => (await at.query.stake.pools(m.address)).stake.toBigInt()));
-    const validatorGrowth = (await at.query.stake.pools(validator.address)).stake.toBigInt() - before.validator;
+    // The validator's dividends stream into its pool's share price: count the stream too.
+    const validatorGrowth = await poolTotal(at, validator) - before.validator;
     const { ownerCut, paid: total, kept } = paid.data;
     assert.ok(ownerCut.toBigInt() > 0n && total.toBigInt() > 0n, 'the epoch paid');
     // Miners 3:1 (within fixed-point rounding), validator half to the validator.
@@ -109,9 +115,19 @@ describe('emission', () => {
     // 18% of the epoch's pending to the owner: cut / (cut + paid + kept) = 0.18 (rounded down).
     const pending = ownerCut.toBigInt() + total.toBigInt() + kept.toBigInt();
     assert.equal(ownerCut.toBigInt(), (pending * 18n) / 100n);
-    // Miners' stake is held on Bob's coldkey: his reserved balance grew by their payments.
+    // Rewards are minted into the stake pallet's reward account, not onto Bob's coldkey: his
+    // reserved balance is unchanged until he touches the positions, which taonet_stake values
+    // at what the miners earned.
     const bobAfter = (await at.query.system.account(bob.address)).data;
-    assert.equal(bobAfter.reserved.toBigInt() - before.bob.reserved.toBigInt(), minerTotal);
+    assert.equal(bobAfter.reserved.toBigInt(), before.bob.reserved.toBigInt());
+    const answer = await fetch(`http://127.0.0.1:${node.rpcPort}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'taonet_stake', params: [bob.address, hash.toString()] }),
+    }).then((response) => response.json());
+    const { positions } = answer.result;
+    const worth = Object.fromEntries(positions.map((p) => [p.hotkey, BigInt(p.stake)]));
+    assert.deepEqual(miners.map((m) => worth[m.address]), minerStake);
     const minted = events.map(({ event }) => event).filter((e) => e.section === 'stake' && e.method === 'PositionRewarded');
     assert.equal(minted.length, 2, 'one reward event per miner');
   });

@@ -56,7 +56,7 @@ describe('stake', () => {
   test('a nominator delegates to the hotkey and unstakes back to its free balance', async () => {
     let result = await sendAndFinalize(api.tx.stake.addStake(aliceHot.address, 20n * TAO), bob);
     assert.equal(result.dispatchError, undefined);
-    assert.equal((await api.query.stake.positions(aliceHot.address, bob.address)).unwrap().stake.toBigInt(), 20n * TAO);
+    assert.equal((await api.query.stake.positions(aliceHot.address, bob.address)).unwrap().held.toBigInt(), 20n * TAO);
     assert.equal((await data(bob)).reserved.toBigInt(), 20n * TAO);
     result = await sendAndFinalize(api.tx.stake.removeStake(aliceHot.address, 20n * TAO), bob);
     assert.equal(result.dispatchError, undefined);

@@ -200,7 +200,13 @@ describe('the workflow of a subnet, from registration to rewards', () => {
     const nominators = Object.fromEntries(delegate.nominators.map((n) => [n.coldkey, big(n.stake)]));
     assert.ok(nominators[k.dave.address] >= 500n * TAO, 'the nominator position (plus any epoch reward)');
     assert.ok(nominators[k.charlie.address] >= 1_000n * TAO, "the owner's position (plus any epoch reward)");
-    assert.equal(big(delegate.totalStake), nominators[k.dave.address] + nominators[k.charlie.address]);
+    // The total counts the pool's stream of rewards not yet released, which no position's
+    // worth includes yet; the positions' worths are each rounded down.
+    const pool = await (await api.at(at)).query.stake.pools(k.validator.address);
+    const worth = nominators[k.dave.address] + nominators[k.charlie.address];
+    assert.equal(big(delegate.totalStake), pool.stake.toBigInt() + pool.streaming.toBigInt());
+    assert.ok(worth <= big(delegate.totalStake));
+    assert.ok(big(delegate.totalStake) - worth <= pool.streaming.toBigInt() + 2n, 'stream and rounding only');
   });
 
   test('4. after an epoch the validator holds permits; it sets weights (commit-reveal on subnet 2); root weights', async () => {
@@ -272,19 +278,41 @@ describe('the workflow of a subnet, from registration to rewards', () => {
     const half = (pending - cut) / 2n;
     near(minerEmission, half, 'miners: 41%');
     near(big(validator.emission), pending - cut - half, 'validator: 41%');
-    // What the miners earned is staked for Eve; the validator's pool grew by its dividends.
+    // What the miners earned is staked for Eve; the validator's pool grew by its dividends,
+    // which stream into its share price (the stream counts in the pool's total).
     const stakeOf = async (at, role) => (await at.query.stake.pools(k[role].address)).stake.toBigInt();
+    const poolOf = async (at, role) => {
+      const pool = await at.query.stake.pools(k[role].address);
+      return { total: pool.stake.toBigInt() + pool.streaming.toBigInt(), streaming: pool.streaming.toBigInt(), streamEnd: pool.streamEnd.toNumber() };
+    };
     assert.equal(await stakeOf(after, 'm1') - await stakeOf(before, 'm1'), big(m1.emission));
-    const dividends = await stakeOf(after, 'validator') - await stakeOf(before, 'validator');
+    const [poolBefore, poolAfter] = [await poolOf(before, 'validator'), await poolOf(after, 'validator')];
+    const dividends = poolAfter.total - poolBefore.total;
     assert.equal(dividends, big(validator.emission));
-    // The nominator's position grew pro rata: the take to Charlie first, then by stake.
-    const position = async (at, who) => (await at.query.stake.positions(k.validator.address, k[who].address)).unwrap().stake.toBigInt();
+    // The take to Charlie first; the rest streams to every share over the reward period.
     const takeRatio = BigInt((await before.query.stake.takes(k.validator.address)).toNumber());
     assert.equal(takeRatio, 6_553n, 'the take set in step 3');
     const take = (dividends * takeRatio) / 65_535n;
-    const pool = await stakeOf(before, 'validator') + take;
-    const daveBefore = await position(before, 'dave');
-    near(await position(after, 'dave') - daveBefore, ((dividends - take) * daveBefore) / pool, 'nominator growth');
+    const rewarded = (await eventsAt(hash)).find((e) => e.section === 'stake' && e.method === 'HotkeyRewarded'
+      && e.data.hotkey.toString() === k.validator.address);
+    assert.ok(rewarded, 'HotkeyRewarded');
+    assert.deepEqual([rewarded.data.amount.toBigInt(), rewarded.data.take.toBigInt()], [dividends, take]);
+    const period = (await after.query.stake.rewardPeriod()).toNumber();
+    assert.equal(rewarded.data.until.toNumber(), number + period);
+    assert.equal(poolAfter.streamEnd, number + period);
+    assert.ok(poolAfter.streaming >= dividends - take, 'the rest is still streaming');
+    // So the nominator's position has not jumped by its share of the rest: it earns it block by
+    // block while it stays.
+    const worthOf = async (at) => {
+      const { positions } = await json(api.rpc.taonet.stake(k.dave.address, at));
+      return big(positions.find((p) => p.hotkey === k.validator.address).stake);
+    };
+    const [daveBefore, daveAfter] = [await worthOf(parent), await worthOf(hash)];
+    const share = ((dividends - take) * daveBefore) / poolBefore.total;
+    assert.ok(daveAfter >= daveBefore);
+    assert.ok(daveAfter - daveBefore < share, `grew ${daveAfter - daveBefore} rao, less than its full share ${share}`);
+    while (await finalized() < number + 2) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.ok(await worthOf(await hashOf(number + 2)) > daveAfter, 'the stream raises the position block by block');
     state.end = number;
     state.endHash = hash;
   });

@@ -129,7 +129,8 @@ pub struct StakePosition<AccountId> {
 	pub hotkey: AccountId,
 	/// The hotkey's owner.
 	pub hotkey_owner: Option<AccountId>,
-	/// Rao staked (rewards included).
+	/// What the position is worth now, in rao: rewards released to its shares included, those
+	/// still streaming to the hotkey's pool not yet.
 	pub stake: Balance,
 }
 
@@ -142,9 +143,11 @@ pub struct Delegate<AccountId> {
 	pub owner: Option<AccountId>,
 	/// Its take (u16 ratio).
 	pub take: u16,
-	/// Its total stake, in rao.
+	/// Its total stake, in rao: what its positions are worth now and the rewards still
+	/// streaming to them (the hotkey's voting power).
 	pub total_stake: Balance,
-	/// `(coldkey, rao)` of every position on it, the owner's included.
+	/// `(coldkey, rao)` of every position on it, the owner's included, each at what it is worth
+	/// now; they sum to at most `total_stake`.
 	pub nominators: Vec<(AccountId, Balance)>,
 }
 

@@ -275,8 +275,10 @@ mod tests {
 						DEV_ENDOWMENT
 					);
 				}
+				// The six endowments and the existential deposit that opens the stake
+				// pallet's reward account.
 				let issuance = pallet_balances::TotalIssuance::<crate::Runtime>::get();
-				assert_eq!(issuance, DEV_ENDOWMENT * 6);
+				assert_eq!(issuance, DEV_ENDOWMENT * 6 + crate::EXISTENTIAL_DEPOSIT);
 				assert!(issuance <= taonet_primitives::MAX_SUPPLY);
 				assert!(!issuance.is_zero());
 			});

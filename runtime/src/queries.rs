@@ -111,7 +111,7 @@ impl SubnetView {
 		Some(Neuron {
 			uid,
 			coldkey: pallet_subnets::HotkeyOwner::<Runtime>::get(&hotkey),
-			stake: pallet_stake::Pools::<Runtime>::get(&hotkey).stake,
+			stake: pallet_stake::Pools::<Runtime>::get(&hotkey).total(),
 			hotkey,
 			active: output.active,
 			validator_permit: output.validator_permit,
@@ -160,31 +160,32 @@ pub fn metagraph(netuid: NetUid, with_rows: bool) -> Option<Metagraph<AccountId>
 	Some(Metagraph { netuid, block: now(), neurons, weights, bonds })
 }
 
-/// A coldkey's stake positions.
+/// A coldkey's stake positions, each at what it is worth now.
 pub fn stake_positions(coldkey: AccountId) -> Vec<StakePosition<AccountId>> {
-	pallet_stake::StakedHotkeys::<Runtime>::get(&coldkey)
-		.into_iter()
+	pallet_stake::StakedHotkeys::<Runtime>::iter_key_prefix(&coldkey)
 		.map(|hotkey| StakePosition {
 			hotkey_owner: pallet_subnets::HotkeyOwner::<Runtime>::get(&hotkey),
-			stake: pallet_stake::Positions::<Runtime>::get(&hotkey, &coldkey)
-				.map(|p| p.stake)
-				.unwrap_or(0),
+			stake: pallet_stake::Pallet::<Runtime>::position_value(&hotkey, &coldkey),
 			hotkey,
 		})
 		.collect()
 }
 
-/// Every hotkey with stake, most stake first.
+/// Every hotkey with stake, most stake first, with each nominator's position at its worth now.
 pub fn delegates() -> Vec<Delegate<AccountId>> {
 	let mut delegates: Vec<Delegate<AccountId>> = pallet_stake::Pools::<Runtime>::iter()
-		.map(|(hotkey, pool)| Delegate {
-			owner: pallet_subnets::HotkeyOwner::<Runtime>::get(&hotkey),
-			take: pallet_stake::Takes::<Runtime>::get(&hotkey),
-			total_stake: pool.stake,
-			nominators: pallet_stake::Positions::<Runtime>::iter_prefix(&hotkey)
-				.map(|(coldkey, position)| (coldkey, position.stake))
-				.collect(),
-			hotkey,
+		.map(|(hotkey, pool)| {
+			let total_stake = pool.total();
+			let now = pool.at(frame_system::Pallet::<Runtime>::block_number());
+			Delegate {
+				owner: pallet_subnets::HotkeyOwner::<Runtime>::get(&hotkey),
+				take: pallet_stake::Takes::<Runtime>::get(&hotkey),
+				total_stake,
+				nominators: pallet_stake::Positions::<Runtime>::iter_prefix(&hotkey)
+					.map(|(coldkey, position)| (coldkey, now.value_of(position.shares)))
+					.collect(),
+				hotkey,
+			}
 		})
 		.collect();
 	delegates.sort_by(|a, b| b.total_stake.cmp(&a.total_stake).then(a.hotkey.cmp(&b.hotkey)));

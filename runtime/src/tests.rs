@@ -5,13 +5,15 @@
 //! are checked after every block.
 
 use crate::{
-	AccountId, AllPalletsWithSystem, Balance, Balances, BuildStorage, Consensus, Emission, Runtime,
-	RuntimeEvent, RuntimeGenesisConfig, RuntimeOrigin, Stake, Subnets, System, TAO,
+	AccountId, AllPalletsWithSystem, Balance, Balances, BlockNumber, BuildStorage, Consensus,
+	Emission, Runtime, RuntimeEvent, RuntimeGenesisConfig, RuntimeOrigin, Stake, Subnets, System,
+	TAO,
 };
 use frame_support::{
 	assert_ok,
 	traits::{fungible::Inspect, OnInitialize},
 };
+use pallet_stake::StakeParam;
 use pallet_subnets::SubnetParam;
 use taonet_primitives::{emission::block_emission, NetUid, StakeInterface};
 
@@ -168,6 +170,9 @@ fn setup() {
 	] {
 		assert_ok!(Stake::add_stake(RuntimeOrigin::signed(coldkey), hotkey, amount));
 	}
+	// Rewards stream over one tempo, as the default period is one default tempo: each epoch's
+	// stream is released by the next epoch.
+	assert_ok!(Stake::set_stake_parameter(RuntimeOrigin::root(), StakeParam::RewardPeriod(10)));
 }
 
 /// What the test reads before an epoch block.
@@ -180,8 +185,11 @@ struct Before {
 	positions: Vec<(AccountId, AccountId, Balance)>,
 }
 
+/// What a position will be worth once the rewards streaming to its pool are released.
 fn position(hotkey: &AccountId, coldkey: &AccountId) -> Balance {
-	Stake::position_stake(hotkey, coldkey)
+	let pool = pallet_stake::Pools::<Runtime>::get(hotkey).at(BlockNumber::MAX);
+	pallet_stake::Positions::<Runtime>::get(hotkey, coldkey)
+		.map_or(0, |position| pool.value_of(position.shares))
 }
 
 fn epoch_paid(netuid: NetUid) -> (Balance, Balance, Balance) {
@@ -295,7 +303,10 @@ fn check_epoch(
 		assert_near(grown, expected, "nominator growth");
 		let (_, _, owner_before) = &before.positions[0];
 		let owner_grown = position(&v1(), &c1()) - owner_before;
-		assert_eq!(owner_grown + grown, dividends, "the take and the rest go to V1's positions");
+		assert_near(owner_grown + grown, dividends, "the take and the rest go to V1's positions");
+		// The take counts at once; the rest reaches the share price over the reward period.
+		assert_eq!(Stake::pool(&v1()).streaming, rest, "the rest streams");
+		assert!(Stake::position_stake(&v1(), &nominator()) < nominator_before + grown);
 	}
 
 	// Exact books: the stake grew by what was paid, issuance by the cut and the payments,
@@ -395,12 +406,18 @@ fn the_runtime_api_answers_from_the_chain_state() {
 		assert!(queries::neuron_by_hotkey(NET2, m(1)).is_none());
 		let positions = queries::stake_positions(nominator());
 		assert_eq!(positions.len(), 1);
-		assert_eq!(positions[0].stake, position(&v1(), &nominator()));
+		assert_eq!(positions[0].stake, Stake::position_stake(&v1(), &nominator()));
+		assert!(positions[0].stake < position(&v1(), &nominator()), "its rewards still stream");
 		let delegates = queries::delegates();
 		let first = &delegates[0];
 		assert_eq!(first.hotkey, v1(), "most stake first");
 		assert_eq!(first.nominators.len(), 2);
-		assert_eq!(first.nominators.iter().map(|(_, s)| s).sum::<Balance>(), first.total_stake);
+		// Block 20 paid V1's dividends: their rest still streams, outside the positions' worth.
+		let worth = first.nominators.iter().map(|(_, s)| s).sum::<Balance>();
+		let streaming = Stake::pool(&v1()).streaming;
+		assert!(streaming > 0);
+		assert!(worth <= first.total_stake - streaming);
+		assert!(first.total_stake - streaming - worth <= 2, "rounding only");
 		assert_eq!(queries::lock_cost(), Subnets::lock_cost());
 	});
 }

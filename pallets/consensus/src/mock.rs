@@ -50,8 +50,7 @@ impl pallet_subnets::Config for Test {
 }
 
 parameter_types! {
-	pub const MaxNominators: u32 = 16;
-	pub const MaxPositionsPerColdkey: u32 = 16;
+	pub const StakePalletId: frame_support::PalletId = frame_support::PalletId(*b"tao/stak");
 }
 
 impl pallet_stake::Config for Test {
@@ -59,8 +58,7 @@ impl pallet_stake::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Hotkeys = Subnets;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
-	type MaxNominators = MaxNominators;
-	type MaxPositionsPerColdkey = MaxPositionsPerColdkey;
+	type PalletId = StakePalletId;
 	type WeightInfo = ();
 }
 
@@ -94,6 +92,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
+	pallet_stake::GenesisConfig::<Test>::default().assimilate_storage(&mut storage).unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

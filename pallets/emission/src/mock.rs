@@ -39,9 +39,7 @@ parameter_types! {
 	pub const MaxSubnets: u16 = 8;
 	pub const MaxSubnetsU32: u32 = 8;
 	pub const MaxUids: u32 = 4_096;
-	pub const MaxNominators: u32 = 16;
-	/// Tests lower it to see a miner's payment fail.
-	pub static MaxPositionsPerColdkey: u32 = 16;
+	pub const StakePalletId: frame_support::PalletId = frame_support::PalletId(*b"tao/stak");
 	pub const MaxRootValidators: u32 = 2;
 	/// One epoch a block by default.
 	pub static MaxEpochsPerBlock: u32 = 1;
@@ -67,8 +65,7 @@ impl pallet_stake::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Hotkeys = Subnets;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
-	type MaxNominators = MaxNominators;
-	type MaxPositionsPerColdkey = MaxPositionsPerColdkey;
+	type PalletId = StakePalletId;
 	type WeightInfo = ();
 }
 
@@ -109,7 +106,12 @@ pub fn new_test_ext_with_issuance(issuance: Balance) -> sp_io::TestExternalities
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	let mut balances: Vec<(AccountId, Balance)> =
 		(1..=5).map(|who| (who, 100_000 * TAO)).chain((100..=110).map(|h| (h, TAO))).collect();
-	let others: Balance = balances.iter().map(|(_, b)| b).sum();
+	// The stake pallet's genesis seeds its reward account with the existential deposit.
+	let seed: Balance =
+		<<Test as pallet_balances::Config>::ExistentialDeposit as frame_support::traits::Get<
+			Balance,
+		>>::get();
+	let others: Balance = balances.iter().map(|(_, b)| b).sum::<Balance>() + seed;
 	if issuance > others {
 		balances.push((99, issuance - others));
 	}
@@ -124,6 +126,7 @@ pub fn new_test_ext_with_issuance(issuance: Balance) -> sp_io::TestExternalities
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
+	pallet_stake::GenesisConfig::<Test>::default().assimilate_storage(&mut storage).unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

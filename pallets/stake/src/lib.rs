@@ -6,21 +6,47 @@
 //! hotkey on every subnet where it is registered. Staking to someone else's hotkey is
 //! delegation; the hotkey's owner takes a cut of the rewards (its *take*).
 //!
-//! ## Share pools
-//! Each hotkey has a pool; each `(hotkey, coldkey)` pair with stake is a *position* holding
-//! shares of it. Shares decide how rewards split: paying `R` to a hotkey first adds the owner's
-//! take to the owner's own position, then gives every position `R' * shares / total_shares`,
-//! so each stake grows pro rata and compounds. A position also records its stake in rao, and
-//! every change to it holds or releases exactly that much on its coldkey.
+//! ## Share pools, paid in O(1)
+//! Each hotkey has a [`Pool`]: its stake in rao and the shares issued against it. Each
+//! `(hotkey, coldkey)` pair with stake is a [`Position`] holding shares; a position is worth
+//! `shares * pool.stake / pool.shares` (rounded down), so a reward that raises the pool's stake
+//! raises every position's worth at once, whatever their number, and compounds.
 //!
-//! Staking `a` into a pool of stake `S` and `N` shares buys `a * N / S` shares (rounded down;
-//! `a * SHARES_PER_RAO` shares into an empty pool). Removing `a` from a position of stake `s` and `n` shares
-//! gives back `ceil(a * n / s)` shares.
+//! Rewards are minted into the pallet's reward account ([`Pallet::reward_account`], seeded with
+//! the existential deposit at genesis), never onto each coldkey: paying a hotkey writes its pool,
+//! the owner's position and one balance, and nothing per nominator. A position's held TAO is
+//! brought to its worth whenever its coldkey touches it (stake, unstake, move, transfer): the
+//! difference moves between the reward account and the coldkey's hold. polkadot.js therefore
+//! shows a coldkey's *principal plus rewards settled so far* as reserved, and the rewards not yet
+//! settled in the reward account; the runtime API and `taonet_stake` give each position's worth.
 //!
-//! **Remainders.** Every rao of a reward is paid: what the pro-rata split leaves after rounding
-//! down (less than one rao per position) goes to the hotkey owner's position. Share rounding
-//! never creates or destroys TAO, because stake is tracked in rao and shares only weigh the
-//! split.
+//! Staking `a` into a pool of stake `S` and `N` shares buys `floor(a * N / S)` shares (at least
+//! 1; `a * SHARES_PER_RAO` shares into a pool without shares). Removing `a` from a position
+//! gives back `ceil(a * N / S)` shares, never more than it has.
+//!
+//! ## Rewards reach the share price over a period
+//! Paying `R` to a hotkey mints it all: the owner's take buys shares for the owner's position at
+//! the current price; the rest `R'` *streams* into the pool's stake, linearly over
+//! [`RewardPeriod`] blocks (default 360, one default tempo). A payment during a stream re-spreads
+//! what is left of it with the new reward over a full period. So stake added just before a
+//! validator's payout and removed just after it earns only what was released while it was
+//! there: a position holding a fraction `f` of the shares for `d` blocks after a payment `R'`
+//! earns at most `f * R' * d / RewardPeriod` (plus a rao of rounding) of it; the rest goes to the
+//! positions that stay. Bittensor pays a validator's nominators at once; streaming is Taonet's
+//! guard against just-in-time stake, which instant unstaking would otherwise make profitable.
+//! A hotkey's voting power counts its whole pool, stream included.
+//!
+//! The last position to leave a pool takes what is left of its stream too: nobody else has a
+//! claim on it.
+//!
+//! **Remainders.** No TAO is created or destroyed by staking, unstaking, moving, transferring or
+//! rounding: what the floor of a position's worth leaves (under a rao per position) stays in the
+//! pool's stake, for the positions that remain.
+//!
+//! **No caps.** Any number of coldkeys may stake to a hotkey and a coldkey to any number of
+//! hotkeys: each staked position costs at least the minimum stake and a fee, so storage grows
+//! with TAO, not up to a constant. Rewards create positions without the minimum (a miner's first
+//! reward), and never fail for want of room.
 //!
 //! **Dust.** A position below the minimum stake is refused; a removal that would leave less
 //! than the minimum removes the whole position (all of it is released, nothing is lost). A move
@@ -71,13 +97,14 @@ use frame_support::{
 		fungible::{Inspect, InspectHold, Mutate, MutateHold},
 		tokens::{Fortitude, Precision, Preservation, Restriction},
 	},
+	PalletId,
 };
 use frame_system::pallet_prelude::*;
 use scale_info::TypeInfo;
-use sp_runtime::traits::UniqueSaturatedInto;
+use sp_runtime::traits::{AccountIdConversion, UniqueSaturatedInto};
 use taonet_primitives::{Balance, BlockNumber, HotkeyOwnership, StakeInterface};
 
-/// A hotkey's pool: the sum of its positions.
+/// A hotkey's pool: what its positions are worth together, and the rewards on their way to it.
 #[derive(
 	Clone,
 	Debug,
@@ -91,10 +118,71 @@ use taonet_primitives::{Balance, BlockNumber, HotkeyOwnership, StakeInterface};
 	TypeInfo,
 )]
 pub struct Pool {
-	/// Total stake, in rao.
+	/// Stake released to the shares, in rao: what all positions are worth together.
 	pub stake: Balance,
-	/// Total shares.
+	/// Shares issued.
 	pub shares: u128,
+	/// Rewards minted for the pool and not yet released to its shares, in rao.
+	pub streaming: Balance,
+	/// The block by which `streaming` is fully released.
+	pub stream_end: BlockNumber,
+	/// The block up to which the stream has been released.
+	pub released_at: BlockNumber,
+}
+
+impl Pool {
+	/// The pool at block `now`: its stream released in proportion to the time passed since the
+	/// last release, all of it at or after `stream_end`.
+	pub fn at(mut self, now: BlockNumber) -> Self {
+		let part = if now >= self.stream_end {
+			self.streaming
+		} else {
+			let elapsed = now.saturating_sub(self.released_at);
+			let left = self.stream_end.saturating_sub(self.released_at).max(1);
+			let part = u128::from(self.streaming)
+				.saturating_mul(elapsed.into())
+				.checked_div(left.into())
+				.unwrap_or(0);
+			Balance::try_from(part).unwrap_or(self.streaming).min(self.streaming)
+		};
+		self.stake = self.stake.saturating_add(part);
+		self.streaming = self.streaming.saturating_sub(part);
+		self.released_at = self.released_at.max(now);
+		self
+	}
+
+	/// All TAO in the pool, stream included: the hotkey's voting power.
+	pub fn total(&self) -> Balance {
+		self.stake.saturating_add(self.streaming)
+	}
+
+	/// What `shares` of the pool are worth: `shares * stake / total shares`, rounded down; the
+	/// whole released stake for all of the shares.
+	pub fn value_of(&self, shares: u128) -> Balance {
+		if shares >= self.shares {
+			return self.stake;
+		}
+		let value =
+			u128::from(self.stake).saturating_mul(shares).checked_div(self.shares).unwrap_or(0);
+		Balance::try_from(value).unwrap_or(self.stake).min(self.stake)
+	}
+
+	/// Shares that `amount` buys: `amount * shares / stake`, or `amount * SHARES_PER_RAO` in a
+	/// pool without shares or stake; at least 1, so that every position weighs in.
+	pub fn shares_for(&self, amount: Balance) -> u128 {
+		if self.stake == 0 || self.shares == 0 {
+			return u128::from(amount).saturating_mul(SHARES_PER_RAO).max(1);
+		}
+		u128::from(amount)
+			.saturating_mul(self.shares)
+			.checked_div(u128::from(self.stake))
+			.unwrap_or(0)
+			.max(1)
+	}
+
+	fn is_empty(&self) -> bool {
+		self.shares == 0 && self.total() == 0
+	}
 }
 
 /// One coldkey's stake on one hotkey.
@@ -111,10 +199,11 @@ pub struct Pool {
 	TypeInfo,
 )]
 pub struct Position {
-	/// Stake in rao: exactly what is held on the coldkey for this position.
-	pub stake: Balance,
-	/// Shares of the hotkey's pool, which weigh the split of rewards.
+	/// Shares of the hotkey's pool: the position's claim.
 	pub shares: u128,
+	/// Rao held on the coldkey for this position: its worth when the coldkey last touched it
+	/// (rewards since then wait in the reward account).
+	pub held: Balance,
 }
 
 /// A global staking parameter and its new value: the argument of `set_stake_parameter`.
@@ -129,6 +218,9 @@ pub enum StakeParam {
 	MaxTake(u16),
 	/// Blocks between two take increases of one hotkey (default 216,000; bounds 0 ..= 1,000,000).
 	TakeRateLimit(BlockNumber),
+	/// Blocks over which a reward reaches a pool's share price (default 360; bounds 1 ..=
+	/// 216,000).
+	RewardPeriod(BlockNumber),
 }
 
 /// Shares a rao buys in an empty pool. Many shares per rao keep the rounding of later purchases
@@ -183,13 +275,9 @@ pub mod pallet {
 		/// The origin that may change the global parameters.
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// Most positions on one hotkey (bounds the cost of paying its rewards).
+		/// Derives the reward account, where rewards wait until their positions settle.
 		#[pallet::constant]
-		type MaxNominators: Get<u32>;
-
-		/// Most hotkeys one coldkey stakes to.
-		#[pallet::constant]
-		type MaxPositionsPerColdkey: Get<u32>;
+		type PalletId: Get<PalletId>;
 
 		/// Weights of the calls.
 		type WeightInfo: WeightInfo;
@@ -211,19 +299,16 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// Number of positions on each hotkey.
+	/// The hotkeys each coldkey has a position on: an index of [`Positions`] by coldkey.
 	#[pallet::storage]
-	pub type NominatorCount<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
-
-	/// The hotkeys each coldkey has a position on.
-	#[pallet::storage]
-	pub type StakedHotkeys<T: Config> = StorageMap<
+	pub type StakedHotkeys<T: Config> = StorageDoubleMap<
 		_,
 		Blake2_128Concat,
 		T::AccountId,
-		BoundedVec<T::AccountId, T::MaxPositionsPerColdkey>,
-		ValueQuery,
+		Blake2_128Concat,
+		T::AccountId,
+		(),
+		OptionQuery,
 	>;
 
 	/// Each hotkey's take, as a `u16` ratio; 18% until its owner changes it.
@@ -237,7 +322,7 @@ pub mod pallet {
 	pub type LastTakeChange<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, BlockNumber, OptionQuery>;
 
-	/// All TAO staked, in rao.
+	/// All TAO staked, in rao: the pools' totals, streams included.
 	#[pallet::storage]
 	pub type TotalStake<T: Config> = StorageValue<_, Balance, ValueQuery>;
 
@@ -258,6 +343,11 @@ pub mod pallet {
 	pub type TakeRateLimit<T: Config> =
 		StorageValue<_, BlockNumber, ValueQuery, DefaultTakeRateLimit>;
 
+	/// Blocks over which a reward reaches its pool's share price.
+	#[pallet::storage]
+	pub type RewardPeriod<T: Config> =
+		StorageValue<_, BlockNumber, ValueQuery, DefaultRewardPeriod>;
+
 	/// Default take and highest take: 18%.
 	#[pallet::type_value]
 	pub fn DefaultTakeValue() -> u16 {
@@ -272,6 +362,35 @@ pub mod pallet {
 	#[pallet::type_value]
 	pub fn DefaultTakeRateLimit() -> BlockNumber {
 		216_000
+	}
+	/// Default reward period: 360 blocks, one default tempo.
+	#[pallet::type_value]
+	pub fn DefaultRewardPeriod() -> BlockNumber {
+		360
+	}
+
+	/// Seeds the reward account with the existential deposit, so that rewards of any size can
+	/// be minted into it and it is never reaped.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			let account = Pallet::<T>::reward_account();
+			let seed = T::Currency::minimum_balance();
+			let have = T::Currency::balance(&account);
+			if have < seed {
+				assert!(
+					T::Currency::mint_into(&account, seed.saturating_sub(have)).is_ok(),
+					"stake: the reward account cannot be seeded"
+				);
+			}
+		}
 	}
 
 	#[pallet::event]
@@ -290,10 +409,14 @@ pub mod pallet {
 			hotkey: T::AccountId,
 			amount: Balance,
 		},
-		/// A hotkey was paid `amount`, `take` of it to its owner.
-		HotkeyRewarded { hotkey: T::AccountId, amount: Balance, take: Balance },
+		/// A hotkey was paid `amount`: `take` to its owner's position at once, the rest
+		/// streaming into its pool until block `until`.
+		HotkeyRewarded { hotkey: T::AccountId, amount: Balance, take: Balance, until: BlockNumber },
 		/// A position was paid `amount` directly.
 		PositionRewarded { hotkey: T::AccountId, coldkey: T::AccountId, amount: Balance },
+		/// The held TAO of `coldkey`'s position on `hotkey` was brought to its worth, `held`:
+		/// rewards moved from the reward account onto the coldkey's hold (or rounding back).
+		PositionSettled { coldkey: T::AccountId, hotkey: T::AccountId, held: Balance },
 		/// A hotkey's take changed.
 		TakeSet { hotkey: T::AccountId, take: u16 },
 		/// A global parameter changed.
@@ -309,7 +432,7 @@ pub mod pallet {
 		ZeroAmount,
 		/// The coldkey's free balance cannot cover the amount and stay alive.
 		InsufficientBalance,
-		/// The position is smaller than the amount.
+		/// The position is worth less than the amount.
 		InsufficientStake,
 		/// The coldkey has no position on this hotkey.
 		NoPosition,
@@ -327,15 +450,13 @@ pub mod pallet {
 		InvalidTake,
 		/// The take was increased less than the rate limit ago.
 		TakeRateLimitExceeded,
-		/// The hotkey has as many positions as allowed.
-		TooManyNominators,
-		/// The coldkey stakes to as many hotkeys as allowed.
-		TooManyPositions,
 		/// The value is outside the parameter's bounds.
 		ParameterOutOfBounds,
 		/// The hold of the coldkey could not be moved (for a transfer, the receiving account
 		/// may not exist).
 		HoldTransferFailed,
+		/// The reward could not be minted into the reward account.
+		RewardMintFailed,
 	}
 
 	#[pallet::hooks]
@@ -348,8 +469,7 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Stakes `amount` from the signer's free balance to `hotkey`. A hotkey that no coldkey
-		/// owns yet becomes the signer's.
+		/// Stakes `amount` from the signer's free balance to `hotkey`, which must be registered.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::add_stake())]
 		pub fn add_stake(
@@ -445,55 +565,116 @@ impl<T: Config> Pallet<T> {
 		HoldReason::Staked.into()
 	}
 
-	/// Shares that `amount` buys in `pool`: `amount * shares / stake`, or
-	/// `amount * SHARES_PER_RAO` for an empty pool; at least 1, so that every position weighs in
-	/// the split.
-	fn shares_for(pool: &Pool, amount: Balance) -> u128 {
-		if pool.stake == 0 || pool.shares == 0 {
-			return u128::from(amount).saturating_mul(SHARES_PER_RAO).max(1);
-		}
-		u128::from(amount)
-			.saturating_mul(pool.shares)
-			.checked_div(u128::from(pool.stake))
-			.unwrap_or(0)
-			.max(1)
+	/// The account rewards are minted into, where they wait until their positions settle.
+	pub fn reward_account() -> T::AccountId {
+		T::PalletId::get().into_account_truncating()
 	}
 
-	/// Adds `amount` (already held on `coldkey`) to the position, creating it if needed.
-	/// Returns the shares bought.
+	/// The hotkey's pool as of now (its stream released up to this block).
+	pub fn pool(hotkey: &T::AccountId) -> Pool {
+		Pools::<T>::get(hotkey).at(Self::now())
+	}
+
+	/// What `coldkey`'s position on `hotkey` is worth now, in rao (rewards still streaming
+	/// excluded).
+	pub fn position_value(hotkey: &T::AccountId, coldkey: &T::AccountId) -> Balance {
+		Positions::<T>::get(hotkey, coldkey)
+			.map(|position| Self::pool(hotkey).value_of(position.shares))
+			.unwrap_or(0)
+	}
+
+	fn put_pool(hotkey: &T::AccountId, pool: Pool) {
+		if pool.is_empty() {
+			Pools::<T>::remove(hotkey);
+		} else {
+			Pools::<T>::insert(hotkey, pool);
+		}
+	}
+
+	/// Brings the TAO held on `coldkey` for a position from `held` towards `target`, through the
+	/// reward account; returns what is held afterwards. Raising the hold takes at most what the
+	/// reward account can spare (short of rounding, all of it).
+	fn settle(
+		hotkey: &T::AccountId,
+		coldkey: &T::AccountId,
+		held: Balance,
+		target: Balance,
+	) -> Result<Balance, DispatchError> {
+		let account = Self::reward_account();
+		let now_held = if target > held {
+			let spare =
+				T::Currency::reducible_balance(&account, Preservation::Preserve, Fortitude::Polite);
+			let up = target.saturating_sub(held).min(spare);
+			if up > 0 {
+				T::Currency::transfer_and_hold(
+					&Self::reason(),
+					&account,
+					coldkey,
+					up,
+					Precision::Exact,
+					Preservation::Preserve,
+					Fortitude::Polite,
+				)?;
+			}
+			held.saturating_add(up)
+		} else if target < held {
+			T::Currency::transfer_on_hold(
+				&Self::reason(),
+				coldkey,
+				&account,
+				held.saturating_sub(target),
+				Precision::Exact,
+				Restriction::Free,
+				Fortitude::Polite,
+			)?;
+			target
+		} else {
+			held
+		};
+		if now_held != held {
+			Self::deposit_event(Event::PositionSettled {
+				coldkey: coldkey.clone(),
+				hotkey: hotkey.clone(),
+				held: now_held,
+			});
+		}
+		Ok(now_held)
+	}
+
+	/// Adds `amount` (already held on `coldkey`) to the position, creating it if needed, after
+	/// settling it. Returns the shares bought.
 	fn credit(
 		hotkey: &T::AccountId,
 		coldkey: &T::AccountId,
 		amount: Balance,
 	) -> Result<u128, DispatchError> {
-		let mut pool = Pools::<T>::get(hotkey);
-		let shares = Self::shares_for(&pool, amount);
+		let mut pool = Self::pool(hotkey);
 		let mut position = match Positions::<T>::get(hotkey, coldkey) {
-			Some(position) => position,
+			Some(mut position) => {
+				let worth = pool.value_of(position.shares);
+				position.held = Self::settle(hotkey, coldkey, position.held, worth)?;
+				position
+			},
 			None => {
-				let count = NominatorCount::<T>::get(hotkey);
-				// The owner's own position never counts against the limit, so that nominators
-				// filling it cannot keep the owner's take out.
-				let is_owner = T::Hotkeys::hotkey_owner(hotkey).as_ref() == Some(coldkey);
-				ensure!(is_owner || count < T::MaxNominators::get(), Error::<T>::TooManyNominators);
-				StakedHotkeys::<T>::try_mutate(coldkey, |hotkeys| hotkeys.try_push(hotkey.clone()))
-					.map_err(|_| Error::<T>::TooManyPositions)?;
-				NominatorCount::<T>::insert(hotkey, count.saturating_add(1));
+				StakedHotkeys::<T>::insert(coldkey, hotkey, ());
 				Position::default()
 			},
 		};
-		position.stake = position.stake.saturating_add(amount);
+		let shares = pool.shares_for(amount);
 		position.shares = position.shares.saturating_add(shares);
+		position.held = position.held.saturating_add(amount);
 		pool.stake = pool.stake.saturating_add(amount);
 		pool.shares = pool.shares.saturating_add(shares);
 		Positions::<T>::insert(hotkey, coldkey, position);
-		Pools::<T>::insert(hotkey, pool);
+		Self::put_pool(hotkey, pool);
 		TotalStake::<T>::mutate(|total| *total = total.saturating_add(amount));
 		Ok(shares)
 	}
 
-	/// Takes `amount` out of the position (the hold stays where it is); the whole position when
-	/// what would remain is below the minimum. Returns `(amount taken, shares given back)`.
+	/// Settles the position and takes `amount` out of it (the hold stays on the coldkey, for
+	/// the caller to release or move); the whole position when what would remain is below the
+	/// minimum, and with it what is left of the stream when it is the pool's last. Returns
+	/// `(amount taken, shares given back)`.
 	fn debit(
 		hotkey: &T::AccountId,
 		coldkey: &T::AccountId,
@@ -501,45 +682,41 @@ impl<T: Config> Pallet<T> {
 	) -> Result<(Balance, u128), DispatchError> {
 		ensure!(amount > 0, Error::<T>::ZeroAmount);
 		let mut position = Positions::<T>::get(hotkey, coldkey).ok_or(Error::<T>::NoPosition)?;
-		ensure!(position.stake >= amount, Error::<T>::InsufficientStake);
-		let remaining = position.stake.saturating_sub(amount);
-		let (amount, shares) = if remaining < MinStake::<T>::get() {
-			(position.stake, position.shares)
+		let mut pool = Self::pool(hotkey);
+		let worth = pool.value_of(position.shares);
+		ensure!(worth >= amount, Error::<T>::InsufficientStake);
+		let last = position.shares >= pool.shares;
+		let whole = worth.saturating_sub(amount) < MinStake::<T>::get();
+		let target = if whole && last { pool.total() } else { worth };
+		let held = Self::settle(hotkey, coldkey, position.held, target)?;
+		let (taken, shares) = if whole {
+			(held, position.shares)
 		} else {
 			// ceil(amount * shares / stake), so the shares left never outweigh the stake left.
-			let numerator = u128::from(amount).saturating_mul(position.shares);
-			let stake = u128::from(position.stake).max(1);
-			let shares = numerator.div_ceil(stake).min(position.shares);
-			(amount, shares)
+			let numerator = u128::from(amount).saturating_mul(pool.shares);
+			let stake = u128::from(pool.stake).max(1);
+			(amount.min(held), numerator.div_ceil(stake).min(position.shares))
 		};
-		position.stake = position.stake.saturating_sub(amount);
-		position.shares = position.shares.saturating_sub(shares);
-		let mut pool = Pools::<T>::get(hotkey);
-		pool.stake = pool.stake.saturating_sub(amount);
+		// What is taken comes from the released stake first, then (the last position only)
+		// from the stream.
+		let from_stake = taken.min(pool.stake);
+		pool.stake = pool.stake.saturating_sub(from_stake);
+		pool.streaming = pool.streaming.saturating_sub(taken.saturating_sub(from_stake));
 		pool.shares = pool.shares.saturating_sub(shares);
-		if position.stake == 0 {
+		position.shares = position.shares.saturating_sub(shares);
+		position.held = held.saturating_sub(taken);
+		if position.shares == 0 {
+			// Only rounding can leave a hold behind: it goes back to the reward account and
+			// stays in the pool's stake, for the positions that remain.
+			Self::settle(hotkey, coldkey, position.held, 0)?;
 			Positions::<T>::remove(hotkey, coldkey);
-			NominatorCount::<T>::mutate_exists(hotkey, |count| {
-				*count = count.map(|c| c.saturating_sub(1)).filter(|&c| c > 0);
-			});
-			StakedHotkeys::<T>::mutate_exists(coldkey, |hotkeys| {
-				if let Some(list) = hotkeys {
-					list.retain(|h| h != hotkey);
-					if list.is_empty() {
-						*hotkeys = None;
-					}
-				}
-			});
+			StakedHotkeys::<T>::remove(coldkey, hotkey);
 		} else {
 			Positions::<T>::insert(hotkey, coldkey, position);
 		}
-		if pool.stake == 0 {
-			Pools::<T>::remove(hotkey);
-		} else {
-			Pools::<T>::insert(hotkey, pool);
-		}
-		TotalStake::<T>::mutate(|total| *total = total.saturating_sub(amount));
-		Ok((amount, shares))
+		Self::put_pool(hotkey, pool);
+		TotalStake::<T>::mutate(|total| *total = total.saturating_sub(taken));
+		Ok((taken, shares))
 	}
 
 	fn ensure_min_after_credit(
@@ -547,7 +724,7 @@ impl<T: Config> Pallet<T> {
 		coldkey: &T::AccountId,
 		amount: Balance,
 	) -> DispatchResult {
-		let current = Positions::<T>::get(hotkey, coldkey).map(|p| p.stake).unwrap_or(0);
+		let current = Self::position_value(hotkey, coldkey);
 		ensure!(current.saturating_add(amount) >= MinStake::<T>::get(), Error::<T>::BelowMinStake);
 		Ok(())
 	}
@@ -625,6 +802,7 @@ impl<T: Config> Pallet<T> {
 		let (taken, _) = Self::debit(hotkey, from, amount)?;
 		// A sub-minimum remainder is the sender's: it goes back to the sender's free balance,
 		// never to the recipient.
+		let amount = amount.min(taken);
 		let remainder = taken.saturating_sub(amount);
 		if remainder > 0 {
 			T::Currency::release(&Self::reason(), from, remainder, Precision::Exact)?;
@@ -696,6 +874,7 @@ impl<T: Config> Pallet<T> {
 			StakeParam::MinTake(v) => (v.into(), 0, MaxTake::<T>::get().into()),
 			StakeParam::MaxTake(v) => (v.into(), MinTake::<T>::get().into(), u16::MAX.into()),
 			StakeParam::TakeRateLimit(v) => (v.into(), 0, 1_000_000),
+			StakeParam::RewardPeriod(v) => (v.into(), 1, 216_000),
 		};
 		ensure!(low <= value && value <= high, Error::<T>::ParameterOutOfBounds);
 		match param {
@@ -703,65 +882,102 @@ impl<T: Config> Pallet<T> {
 			StakeParam::MinTake(v) => MinTake::<T>::put(v),
 			StakeParam::MaxTake(v) => MaxTake::<T>::put(v),
 			StakeParam::TakeRateLimit(v) => TakeRateLimit::<T>::put(v),
+			StakeParam::RewardPeriod(v) => RewardPeriod::<T>::put(v),
 		}
 		Self::deposit_event(Event::StakeParameterSet { param });
 		Ok(())
 	}
 
-	/// Mints `amount` onto `coldkey`'s hold and credits the position.
-	fn mint_to_position(
-		hotkey: &T::AccountId,
-		coldkey: &T::AccountId,
-		amount: Balance,
-	) -> Result<(), DispatchError> {
-		if amount == 0 {
-			return Ok(());
-		}
-		T::Currency::mint_into(coldkey, amount)?;
-		T::Currency::hold(&Self::reason(), coldkey, amount)?;
-		Self::credit(hotkey, coldkey, amount)?;
+	/// Mints `amount` into the reward account.
+	fn mint_reward(amount: Balance) -> DispatchResult {
+		T::Currency::mint_into(&Self::reward_account(), amount)
+			.map_err(|_| Error::<T>::RewardMintFailed)?;
+		TotalStake::<T>::mutate(|total| *total = total.saturating_add(amount));
 		Ok(())
 	}
 
-	/// The invariants: each coldkey's held stake equals the sum of its positions, each pool is
-	/// the sum of its positions, the total is the sum of the pools, counts and indexes agree.
+	/// Mints `amount` into the reward account and buys shares with it for the position (created
+	/// if needed), at the current price; the position's hold is settled when its coldkey next
+	/// touches it.
+	fn reward_position(
+		hotkey: &T::AccountId,
+		coldkey: &T::AccountId,
+		amount: Balance,
+	) -> DispatchResult {
+		if amount == 0 {
+			return Ok(());
+		}
+		Self::mint_reward(amount)?;
+		let mut pool = Self::pool(hotkey);
+		let shares = pool.shares_for(amount);
+		let mut position = Positions::<T>::get(hotkey, coldkey).unwrap_or_else(|| {
+			StakedHotkeys::<T>::insert(coldkey, hotkey, ());
+			Position::default()
+		});
+		position.shares = position.shares.saturating_add(shares);
+		pool.stake = pool.stake.saturating_add(amount);
+		pool.shares = pool.shares.saturating_add(shares);
+		Positions::<T>::insert(hotkey, coldkey, position);
+		Self::put_pool(hotkey, pool);
+		Ok(())
+	}
+
+	/// The invariants: each coldkey's hold equals its positions' `held`; the books balance
+	/// (held stake plus the reward account above its seed equals the pools' totals, which sum
+	/// to the total stake); each pool's shares are its positions' shares, and its positions'
+	/// worth is its stake short of under a rao per position; the index matches the positions.
 	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
-		let mut per_hotkey: BTreeMap<T::AccountId, (Balance, u128, u32)> = BTreeMap::new();
+		let mut per_hotkey: BTreeMap<T::AccountId, (u128, alloc::vec::Vec<u128>)> = BTreeMap::new();
 		let mut per_coldkey: BTreeMap<T::AccountId, Balance> = BTreeMap::new();
+		let mut held_total: Balance = 0;
 		for (hotkey, coldkey, position) in Positions::<T>::iter() {
-			ensure!(position.stake > 0, "an empty position is stored");
+			ensure!(position.shares > 0, "a position without shares is stored");
 			let entry = per_hotkey.entry(hotkey.clone()).or_default();
-			entry.0 = entry.0.saturating_add(position.stake);
-			entry.1 = entry.1.saturating_add(position.shares);
-			entry.2 = entry.2.saturating_add(1);
+			entry.0 = entry.0.saturating_add(position.shares);
+			entry.1.push(position.shares);
 			let held = per_coldkey.entry(coldkey.clone()).or_default();
-			*held = held.saturating_add(position.stake);
+			*held = held.saturating_add(position.held);
+			held_total = held_total.saturating_add(position.held);
 			ensure!(
-				StakedHotkeys::<T>::get(&coldkey).contains(&hotkey),
+				StakedHotkeys::<T>::contains_key(&coldkey, &hotkey),
 				"position missing from its coldkey's index"
 			);
 		}
+		let now = Self::now();
 		let mut total: Balance = 0;
 		for (hotkey, pool) in Pools::<T>::iter() {
-			let (stake, shares, count) = per_hotkey.remove(&hotkey).unwrap_or_default();
-			ensure!(pool.stake == stake, "pool stake differs from its positions");
+			let (shares, positions) = per_hotkey.remove(&hotkey).unwrap_or_default();
 			ensure!(pool.shares == shares, "pool shares differ from its positions");
-			ensure!(NominatorCount::<T>::get(&hotkey) == count, "nominator count differs");
-			total = total.saturating_add(pool.stake);
+			let pool = pool.at(now);
+			let worth =
+				positions.iter().fold(0, |sum: Balance, &s| sum.saturating_add(pool.value_of(s)));
+			ensure!(worth <= pool.stake, "positions are worth more than their pool");
+			let count = Balance::try_from(positions.len()).unwrap_or(Balance::MAX);
+			ensure!(
+				pool.stake.saturating_sub(worth) <= count.max(1),
+				"positions are worth a rao or more each below their pool"
+			);
+			total = total.saturating_add(pool.total());
 		}
 		ensure!(per_hotkey.is_empty(), "positions on a hotkey without a pool");
 		ensure!(TotalStake::<T>::get() == total, "total stake differs from the pools");
+		let rewards = T::Currency::balance(&Self::reward_account())
+			.saturating_sub(T::Currency::minimum_balance());
+		ensure!(
+			held_total.saturating_add(rewards) == total,
+			"held stake and waiting rewards differ from the pools"
+		);
 		for (coldkey, staked) in per_coldkey {
 			ensure!(
 				T::Currency::balance_on_hold(&Self::reason(), &coldkey) == staked,
 				"held stake differs from the coldkey's positions"
 			);
 		}
-		for (coldkey, hotkeys) in StakedHotkeys::<T>::iter() {
+		for (coldkey, hotkey, ()) in StakedHotkeys::<T>::iter() {
 			ensure!(
-				hotkeys.iter().all(|hotkey| Positions::<T>::contains_key(hotkey, &coldkey)),
+				Positions::<T>::contains_key(&hotkey, &coldkey),
 				"index names a position that does not exist"
 			);
 		}
@@ -771,20 +987,19 @@ impl<T: Config> Pallet<T> {
 
 impl<T: Config> StakeInterface<T::AccountId> for Pallet<T> {
 	fn hotkey_stake(hotkey: &T::AccountId) -> Balance {
-		Pools::<T>::get(hotkey).stake
+		Pools::<T>::get(hotkey).total()
 	}
 
 	fn position_stake(hotkey: &T::AccountId, coldkey: &T::AccountId) -> Balance {
-		Positions::<T>::get(hotkey, coldkey).map(|p| p.stake).unwrap_or(0)
+		Self::position_value(hotkey, coldkey)
 	}
 
 	fn total_stake() -> Balance {
 		TotalStake::<T>::get()
 	}
 
-	fn pay_hotkey_weight(hotkey: &T::AccountId) -> Weight {
-		T::WeightInfo::pay_hotkey(NominatorCount::<T>::get(hotkey))
-			.saturating_add(T::DbWeight::get().reads(1))
+	fn pay_hotkey_weight() -> Weight {
+		T::WeightInfo::pay_hotkey(MEASURED_POSITIONS)
 	}
 
 	fn pay_position_weight() -> Weight {
@@ -803,7 +1018,7 @@ impl<T: Config> StakeInterface<T::AccountId> for Pallet<T> {
 	) -> Result<(), DispatchError> {
 		frame_support::storage::with_storage_layer(|| {
 			ensure!(T::Hotkeys::hotkey_owner(hotkey).is_some(), Error::<T>::UnknownHotkey);
-			Self::mint_to_position(hotkey, coldkey, amount)?;
+			Self::reward_position(hotkey, coldkey, amount)?;
 			Self::deposit_event(Event::PositionRewarded {
 				hotkey: hotkey.clone(),
 				coldkey: coldkey.clone(),
@@ -813,6 +1028,10 @@ impl<T: Config> StakeInterface<T::AccountId> for Pallet<T> {
 		})
 	}
 }
+
+/// The most positions on one hotkey that the `pay_hotkey` benchmark measures; its cost does not
+/// depend on them (the fitted slope is zero), and this is the weight charged for any number.
+pub const MEASURED_POSITIONS: u32 = 1_000;
 
 impl<T: Config> Pallet<T> {
 	fn do_pay_hotkey(hotkey: &T::AccountId, amount: Balance) -> Result<(), DispatchError> {
@@ -827,41 +1046,25 @@ impl<T: Config> Pallet<T> {
 			.checked_div(u16::MAX.into())
 			.unwrap_or(0);
 		let take = Balance::try_from(take).unwrap_or(amount).min(amount);
-		// The take first, to the owner's own position.
-		Self::mint_to_position(hotkey, &owner, take)?;
-		// The rest pro rata to every position by shares; the rounding remainder to the owner.
+		// The take first, to the owner's own position at the current price.
+		Self::reward_position(hotkey, &owner, take)?;
+		// The rest streams into the pool over the reward period; into a pool without shares it
+		// is the owner's at once.
 		let rest = amount.saturating_sub(take);
-		let pool = Pools::<T>::get(hotkey);
-		let mut paid: Balance = 0;
-		if pool.shares > 0 {
-			let parts: alloc::vec::Vec<(T::AccountId, Balance)> =
-				Positions::<T>::iter_prefix(hotkey)
-					.map(|(coldkey, position)| {
-						let part = u128::from(rest)
-							.saturating_mul(position.shares)
-							.checked_div(pool.shares)
-							.unwrap_or(0);
-						(coldkey, Balance::try_from(part).unwrap_or(0))
-					})
-					.collect();
-			for (coldkey, part) in parts {
-				if part == 0 {
-					continue;
-				}
-				T::Currency::mint_into(&coldkey, part)?;
-				T::Currency::hold(&Self::reason(), &coldkey, part)?;
-				Positions::<T>::mutate(hotkey, &coldkey, |position| {
-					if let Some(position) = position {
-						position.stake = position.stake.saturating_add(part);
-					}
-				});
-				paid = paid.saturating_add(part);
-			}
-			Pools::<T>::mutate(hotkey, |pool| pool.stake = pool.stake.saturating_add(paid));
-			TotalStake::<T>::mutate(|total| *total = total.saturating_add(paid));
+		let now = Self::now();
+		let mut until = now;
+		if Pools::<T>::get(hotkey).shares == 0 {
+			Self::reward_position(hotkey, &owner, rest)?;
+		} else if rest > 0 {
+			Self::mint_reward(rest)?;
+			let mut pool = Self::pool(hotkey);
+			until = now.saturating_add(RewardPeriod::<T>::get().max(1));
+			pool.streaming = pool.streaming.saturating_add(rest);
+			pool.stream_end = until;
+			pool.released_at = now;
+			Self::put_pool(hotkey, pool);
 		}
-		Self::mint_to_position(hotkey, &owner, rest.saturating_sub(paid))?;
-		Self::deposit_event(Event::HotkeyRewarded { hotkey: hotkey.clone(), amount, take });
+		Self::deposit_event(Event::HotkeyRewarded { hotkey: hotkey.clone(), amount, take, until });
 		Ok(())
 	}
 }

@@ -67,8 +67,7 @@ impl HotkeyOwnership<AccountId> for Owners {
 }
 
 parameter_types! {
-	pub const MaxNominators: u32 = 8;
-	pub const MaxPositionsPerColdkey: u32 = 4;
+	pub const StakePalletId: frame_support::PalletId = frame_support::PalletId(*b"tao/stak");
 }
 
 impl pallet_stake::Config for Test {
@@ -76,8 +75,7 @@ impl pallet_stake::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Hotkeys = Owners;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
-	type MaxNominators = MaxNominators;
-	type MaxPositionsPerColdkey = MaxPositionsPerColdkey;
+	type PalletId = StakePalletId;
 	type WeightInfo = ();
 }
 
@@ -92,6 +90,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
+	pallet_stake::GenesisConfig::<Test>::default().assimilate_storage(&mut storage).unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| {
 		System::set_block_number(1);

@@ -3,7 +3,7 @@
 use crate::{mock::*, *};
 use frame_support::{
 	assert_noop, assert_ok,
-	traits::fungible::{Inspect, InspectHold},
+	traits::fungible::{Inspect, InspectHold, Mutate},
 };
 use sp_runtime::DispatchError;
 use taonet_primitives::{HotkeyOwnership, StakeInterface, TAO};
@@ -38,11 +38,16 @@ mod staking {
 			assert_eq!(Owners::hotkey_owner(&HOT_A), Some(ALICE));
 			assert_eq!(
 				Positions::<Test>::get(HOT_A, ALICE),
-				Some(Position { stake: 10 * TAO, shares: 10 * TAO as u128 * SHARES_PER_RAO })
+				Some(Position { shares: 10 * TAO as u128 * SHARES_PER_RAO, held: 10 * TAO })
 			);
 			assert_eq!(
 				Pools::<Test>::get(HOT_A),
-				Pool { stake: 10 * TAO, shares: 10 * TAO as u128 * SHARES_PER_RAO }
+				Pool {
+					stake: 10 * TAO,
+					shares: 10 * TAO as u128 * SHARES_PER_RAO,
+					released_at: 1,
+					..Default::default()
+				}
 			);
 			assert_eq!(TotalStake::<Test>::get(), 10 * TAO);
 			assert_eq!(
@@ -58,7 +63,7 @@ mod staking {
 			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(BOB), HOT_A, 5 * TAO));
 			assert_eq!(Owners::hotkey_owner(&HOT_A), Some(ALICE));
 			assert_eq!(Stake::hotkey_stake(&HOT_A), 15 * TAO);
-			assert_eq!(NominatorCount::<Test>::get(HOT_A), 2);
+			assert!(StakedHotkeys::<Test>::contains_key(BOB, HOT_A));
 		});
 	}
 
@@ -80,7 +85,7 @@ mod staking {
 			assert_eq!(Balances::balance(&ALICE), START);
 			assert!(Positions::<Test>::get(HOT_A, ALICE).is_none());
 			assert_eq!(Pools::<Test>::get(HOT_A), Pool::default());
-			assert!(StakedHotkeys::<Test>::get(ALICE).is_empty());
+			assert_eq!(StakedHotkeys::<Test>::iter_prefix(ALICE).count(), 0);
 			assert_eq!(
 				stake_events().last(),
 				Some(&Event::StakeRemoved {
@@ -102,7 +107,10 @@ mod staking {
 			assert_eq!(held(ALICE), 10 * TAO);
 			assert_eq!(Stake::hotkey_stake(&HOT_A), 7 * TAO);
 			assert_eq!(Stake::hotkey_stake(&HOT_B), 4 * TAO);
-			assert_eq!(StakedHotkeys::<Test>::get(ALICE).to_vec(), vec![HOT_A, HOT_B]);
+			let mut hotkeys: Vec<AccountId> =
+				StakedHotkeys::<Test>::iter_key_prefix(ALICE).collect();
+			hotkeys.sort();
+			assert_eq!(hotkeys, vec![HOT_A, HOT_B]);
 			assert_eq!(
 				stake_events().last(),
 				Some(&Event::StakeMoved {
@@ -251,28 +259,42 @@ mod staking {
 			assert_ok!(Stake::move_stake(alice, HOT_A, HOT_B, 10 * TAO - 1));
 			assert_eq!(stake_of(HOT_B, ALICE), 10 * TAO);
 			assert!(Positions::<Test>::get(HOT_A, ALICE).is_none());
-			assert_eq!(StakedHotkeys::<Test>::get(ALICE).to_vec(), vec![HOT_B]);
-			assert!(!NominatorCount::<Test>::contains_key(HOT_A));
+			assert_eq!(
+				StakedHotkeys::<Test>::iter_key_prefix(ALICE).collect::<Vec<_>>(),
+				vec![HOT_B]
+			);
+			assert!(!Pools::<Test>::contains_key(HOT_A));
 		});
 	}
 
+	/// Hotkeys used to take at most 8 positions here (512 in the runtime) and coldkeys 4 (64),
+	/// which dust positions from throwaway coldkeys could fill. No cap remains: a position costs
+	/// the minimum stake.
 	#[test]
-	fn positions_are_bounded_per_hotkey_and_per_coldkey() {
+	fn no_cap_on_nominators_or_on_positions_per_coldkey() {
 		build_and_execute(|| {
-			for coldkey in 1..=8 {
+			for coldkey in 1..=9 {
 				assert_ok!(Stake::add_stake(RuntimeOrigin::signed(coldkey), HOT_A, TAO));
 			}
-			assert_noop!(
-				Stake::add_stake(RuntimeOrigin::signed(9), HOT_A, TAO),
-				Error::<Test>::TooManyNominators
-			);
-			for hotkey in 200..204 {
+			for hotkey in 200..=209 {
 				assert_ok!(Stake::add_stake(RuntimeOrigin::signed(9), hotkey, TAO));
 			}
-			assert_noop!(
-				Stake::add_stake(RuntimeOrigin::signed(9), 204, TAO),
-				Error::<Test>::TooManyPositions
-			);
+			// Others' transfers and rewards add positions to coldkey 9 without its consent, and
+			// never fail for want of room.
+			for coldkey in 1..=4 {
+				assert_ok!(Stake::transfer_stake(
+					RuntimeOrigin::signed(coldkey),
+					9,
+					HOT_A,
+					TAO / 2
+				));
+			}
+			for hotkey in 100..=103 {
+				assert_ok!(Stake::pay_position(&hotkey, &9, TAO));
+			}
+			assert_eq!(StakedHotkeys::<Test>::iter_prefix(9).count(), 10 + 4);
+			assert_eq!(Positions::<Test>::iter_prefix(HOT_A).count(), 9);
+			assert_eq!(stake_of(101, 9), TAO);
 		});
 	}
 }
@@ -383,8 +405,19 @@ mod takes {
 mod rewards {
 	use super::*;
 
+	const PERIOD: u32 = 360;
+
+	/// Moves `blocks` blocks on.
+	fn advance(blocks: u32) {
+		System::set_block_number(System::block_number() + u64::from(blocks));
+	}
+
+	fn reward_account_balance() -> Balance {
+		Balances::balance(&Stake::reward_account()) - <Balances as Inspect<_>>::minimum_balance()
+	}
+
 	#[test]
-	fn the_take_goes_to_the_owner_first_then_everyone_grows_pro_rata() {
+	fn the_take_goes_to_the_owner_at_once_and_the_rest_streams_pro_rata() {
 		build_and_execute(|| {
 			// Alice owns HOT_A with 30 TAO; Bob nominates 10 TAO. Take 18% (11,796 / 65,535).
 			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(ALICE), HOT_A, 30 * TAO));
@@ -396,85 +429,166 @@ mod rewards {
 			let take = reward as u128 * DEFAULT_TAKE as u128 / 65_535;
 			assert_eq!(take, 17_999_542_229);
 			let take = take as Balance;
-			// The take buys shares at 1 share per rao: Alice 30 TAO + take, Bob 10 TAO of shares.
-			let (alice_shares, bob_shares) = ((30 * TAO + take) as u128, (10 * TAO) as u128);
-			let rest = (reward - take) as u128;
-			let bob_part = (rest * bob_shares / (alice_shares + bob_shares)) as Balance;
-			let alice_part = reward - take - bob_part; // her share and the rounding remainder
-			assert_eq!(stake_of(HOT_A, BOB), 10 * TAO + bob_part);
-			assert_eq!(stake_of(HOT_A, ALICE), 30 * TAO + take + alice_part);
-			assert_eq!(held(BOB), stake_of(HOT_A, BOB));
-			assert_eq!(
-				Balances::total_issuance(),
-				issuance + reward,
-				"a reward mints exactly itself"
-			);
-			// Bob's stake grew by the same factor as Alice's non-take stake, to a rao.
-			let growth = |before: Balance, after: Balance| after as f64 / before as f64;
-			let alice_pro_rata = (30 * TAO + take + alice_part) as f64 / (30 * TAO + take) as f64;
-			assert!((growth(10 * TAO, stake_of(HOT_A, BOB)) - alice_pro_rata).abs() < 1e-9);
+			let rest = reward - take;
+			assert_eq!(Balances::total_issuance(), issuance + reward, "a reward mints itself");
+			assert_eq!(reward_account_balance(), reward, "minted into the reward account");
 			assert_eq!(
 				stake_events().last(),
-				Some(&Event::HotkeyRewarded { hotkey: HOT_A, amount: reward, take })
+				Some(&Event::HotkeyRewarded {
+					hotkey: HOT_A,
+					amount: reward,
+					take,
+					until: 1 + PERIOD
+				})
 			);
+			// The take is Alice's at once; the rest counts as voting power but not yet as worth.
+			assert_eq!(stake_of(HOT_A, ALICE), 30 * TAO + take);
+			assert_eq!(stake_of(HOT_A, BOB), 10 * TAO);
+			assert_eq!(Stake::hotkey_stake(&HOT_A), 40 * TAO + reward);
+			// Half the period releases half the rest, pro rata to shares.
+			let (alice_shares, bob_shares) = ((30 * TAO + take) as u128, (10 * TAO) as u128);
+			let part = |released: u128, shares: u128| {
+				((40 * TAO as u128 + take as u128 + released) * shares
+					/ (alice_shares + bob_shares)) as Balance
+			};
+			advance(PERIOD / 2);
+			let half = rest as u128 / 2;
+			assert_eq!(stake_of(HOT_A, BOB), part(half, bob_shares));
+			advance(PERIOD / 2);
+			assert_eq!(stake_of(HOT_A, BOB), part(rest as u128, bob_shares));
+			assert_eq!(stake_of(HOT_A, ALICE), part(rest as u128, alice_shares));
+			assert!(
+				stake_of(HOT_A, ALICE) + stake_of(HOT_A, BOB) + 2 > 40 * TAO + reward,
+				"every rao but the rounding of two positions is theirs"
+			);
+			// Nothing moved onto the coldkeys yet: polkadot.js shows their principal reserved
+			// and the rewards in the reward account, until they touch their positions.
+			assert_eq!((held(ALICE), held(BOB)), (30 * TAO, 10 * TAO));
 		});
 	}
 
 	#[test]
-	fn rounding_remainders_of_a_reward_go_to_the_owner() {
+	fn touching_a_position_settles_its_rewards_onto_the_coldkey() {
 		build_and_execute(|| {
-			// Three equal positions (Alice owns the hotkey), no take: 10 rao split by shares is
-			// 3 + 3 + 3, and the 1 rao left goes to Alice.
+			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(ALICE), HOT_A, 10 * TAO));
+			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(BOB), HOT_A, 10 * TAO));
+			assert_ok!(Stake::pay_hotkey(&HOT_A, 10 * TAO));
+			advance(PERIOD);
+			let worth = stake_of(HOT_A, BOB);
+			assert!(worth > 10 * TAO);
+			let min = MinStake::<Test>::get();
+			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(BOB), HOT_A, min));
+			assert_eq!(held(BOB), worth + min);
+			assert!(stake_events().contains(&Event::PositionSettled {
+				coldkey: BOB,
+				hotkey: HOT_A,
+				held: worth
+			}));
+			// Unstaking everything hands over every rao of it as free balance.
+			let all = stake_of(HOT_A, BOB);
+			assert_ok!(Stake::remove_stake(RuntimeOrigin::signed(BOB), HOT_A, all));
+			assert_eq!(held(BOB), 0);
+			assert_eq!(Balances::balance(&BOB), START - 10 * TAO - min + all);
+		});
+	}
+
+	/// Just-in-time stake: payouts used to split by the shares present at payment time, so
+	/// capital staked one block before a validator's payout and removed one block after took
+	/// its full pro-rata part. Streamed over the reward period, a position holding a fraction
+	/// `f` of the shares for `d` blocks after a payment `R'` earns at most `f * R' * d / period`
+	/// (plus a rao); the positions that stay get the rest.
+	#[test]
+	fn stake_added_just_before_a_payout_earns_only_its_time_weighted_share() {
+		// Returns (what the late staker earned, the rest after the take, what the others got).
+		fn run(period: u32) -> (Balance, Balance, Balance) {
+			let mut result = (0, 0, 0);
+			build_and_execute(|| {
+				assert_ok!(Stake::set_stake_parameter(
+					RuntimeOrigin::root(),
+					StakeParam::RewardPeriod(period)
+				));
+				assert_ok!(Stake::add_stake(RuntimeOrigin::signed(ALICE), HOT_A, 100 * TAO));
+				assert_ok!(Stake::add_stake(RuntimeOrigin::signed(BOB), HOT_A, 100 * TAO));
+				// Charlie stakes 800 TAO (80% of the shares) one block before the payout.
+				advance(10);
+				let free = Balances::balance(&CHARLIE);
+				assert_ok!(Stake::add_stake(RuntimeOrigin::signed(CHARLIE), HOT_A, 800 * TAO));
+				advance(1);
+				let reward = 100 * TAO;
+				let take = (reward as u128 * DEFAULT_TAKE as u128 / 65_535) as Balance;
+				assert_ok!(Stake::pay_hotkey(&HOT_A, reward));
+				// ... and takes it all out one block after.
+				advance(1);
+				let all = stake_of(HOT_A, CHARLIE);
+				assert_ok!(Stake::remove_stake(RuntimeOrigin::signed(CHARLIE), HOT_A, all));
+				let earned = Balances::balance(&CHARLIE) - free;
+				advance(period);
+				let others = stake_of(HOT_A, ALICE) + stake_of(HOT_A, BOB) - 200 * TAO - take;
+				result = (earned, reward - take, others);
+			});
+			result
+		}
+		let (earned, rest, others) = run(PERIOD);
+		// f = 0.8 of the shares, d = 1 block.
+		let bound = rest * 8 / 10 / Balance::from(PERIOD) + 1;
+		assert!(earned <= bound, "earned {earned}, bound {bound}");
+		assert!(earned > 0, "it earned its time-weighted share, not nothing");
+		assert!(others + earned + 2 >= rest && others + earned <= rest, "the rest is theirs");
+		// Without the stream (a one-block period) the same move takes its share of the shares
+		// at payment, 800 / (1,000 + the take) of the rest: over 78%.
+		let (instant, rest, _) = run(1);
+		assert!(instant > rest * 78 / 100, "instant payout: {instant} of {rest}");
+	}
+
+	#[test]
+	fn the_last_position_out_takes_the_rest_of_the_stream() {
+		build_and_execute(|| {
+			// Three equal positions (Alice owns the hotkey), no take: 10 rao released split by
+			// shares is 3 + 3 + 3, and the rao left stays in the pool for those who remain.
 			for coldkey in [ALICE, BOB, CHARLIE] {
 				assert_ok!(Stake::add_stake(RuntimeOrigin::signed(coldkey), HOT_A, TAO));
 			}
 			assert_ok!(Stake::decrease_take(RuntimeOrigin::signed(ALICE), HOT_A, 0));
 			let issuance = Balances::total_issuance();
 			assert_ok!(Stake::pay_hotkey(&HOT_A, 10));
+			advance(PERIOD);
 			assert_eq!(stake_of(HOT_A, BOB), TAO + 3);
 			assert_eq!(stake_of(HOT_A, CHARLIE), TAO + 3);
-			assert_eq!(stake_of(HOT_A, ALICE), TAO + 4);
-			assert_eq!(Balances::total_issuance(), issuance + 10);
+			assert_eq!(stake_of(HOT_A, ALICE), TAO + 3);
 			assert_eq!(Stake::hotkey_stake(&HOT_A), 3 * TAO + 10);
+			assert_ok!(Stake::remove_stake(RuntimeOrigin::signed(BOB), HOT_A, TAO + 3));
+			assert_ok!(Stake::remove_stake(RuntimeOrigin::signed(CHARLIE), HOT_A, TAO + 3));
+			assert_eq!(stake_of(HOT_A, ALICE), TAO + 4);
+			// A new stream, then Alice leaves before it is released: the whole of it is hers.
+			assert_ok!(Stake::pay_hotkey(&HOT_A, 1_000));
+			assert_ok!(Stake::remove_stake(RuntimeOrigin::signed(ALICE), HOT_A, TAO + 4));
+			assert_eq!(Balances::balance(&ALICE), START + 4 + 1_000);
+			assert!(!Pools::<Test>::contains_key(HOT_A));
+			assert_eq!(reward_account_balance(), 0);
+			assert_eq!(Balances::total_issuance(), issuance + 1_010);
 		});
 	}
 
 	#[test]
-	fn the_owner_is_paid_even_when_nominators_fill_every_slot() {
+	fn a_reward_to_a_pool_without_shares_is_the_owners_at_once() {
 		build_and_execute(|| {
-			// Alice binds HOT_A by staking, then leaves; eight nominators fill its slots.
-			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(ALICE), HOT_A, TAO));
-			assert_ok!(Stake::remove_stake(RuntimeOrigin::signed(ALICE), HOT_A, TAO));
-			for coldkey in 2..=9 {
-				assert_ok!(Stake::add_stake(RuntimeOrigin::signed(coldkey), HOT_A, TAO));
-			}
+			assert_ok!(Stake::decrease_take(RuntimeOrigin::signed(ALICE), HOT_A, 0));
 			assert_ok!(Stake::pay_hotkey(&HOT_A, 10 * TAO));
-			assert!(stake_of(HOT_A, ALICE) > 0, "the owner's take found a slot");
-			assert_eq!(NominatorCount::<Test>::get(HOT_A), 9);
+			assert_eq!(stake_of(HOT_A, ALICE), 10 * TAO);
+			assert_eq!(Stake::hotkey_stake(&HOT_A), 10 * TAO);
 		});
 	}
 
 	#[test]
 	fn a_failed_payment_mints_nothing() {
 		build_and_execute(|| {
+			let before = Balances::total_issuance();
 			assert_noop!(Stake::pay_hotkey(&UNREGISTERED, TAO), Error::<Test>::UnknownHotkey);
 			assert_noop!(
 				Stake::pay_position(&UNREGISTERED, &ALICE, TAO),
 				Error::<Test>::UnknownHotkey
 			);
-			// The owner of HOT_A stakes to as many hotkeys as allowed: its take cannot be staked
-			// to a new position, and the whole payment, nominators' parts included, is undone.
-			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(ALICE), HOT_A, TAO));
-			assert_ok!(Stake::remove_stake(RuntimeOrigin::signed(ALICE), HOT_A, TAO));
-			for hotkey in 200..204 {
-				assert_ok!(Stake::add_stake(RuntimeOrigin::signed(ALICE), hotkey, TAO));
-			}
-			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(BOB), HOT_A, TAO));
-			let bob = stake_of(HOT_A, BOB);
-			let before = Balances::total_issuance();
-			assert!(Stake::pay_hotkey(&HOT_A, 10 * TAO).is_err());
 			assert_eq!(Balances::total_issuance(), before);
-			assert_eq!(stake_of(HOT_A, BOB), bob);
 		});
 	}
 
@@ -487,9 +601,34 @@ mod rewards {
 			assert_ok!(Stake::pay_hotkey(&HOT_A, 2 * TAO));
 			assert_eq!(
 				stake_events().last(),
-				Some(&Event::HotkeyRewarded { hotkey: HOT_A, amount: 2 * TAO, take: 0 })
+				Some(&Event::HotkeyRewarded {
+					hotkey: HOT_A,
+					amount: 2 * TAO,
+					take: 0,
+					until: 1 + PERIOD
+				})
 			);
+			advance(PERIOD);
 			assert_eq!(stake_of(HOT_A, BOB), 2 * TAO);
+		});
+	}
+
+	#[test]
+	fn a_payment_during_a_stream_respreads_what_is_left() {
+		build_and_execute(|| {
+			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(ALICE), HOT_A, TAO));
+			assert_ok!(Stake::decrease_take(RuntimeOrigin::signed(ALICE), HOT_A, 0));
+			assert_ok!(Stake::pay_hotkey(&HOT_A, 360));
+			advance(PERIOD / 2);
+			// 180 released; 180 left plus 720 new stream over a full period from here.
+			assert_ok!(Stake::pay_hotkey(&HOT_A, 720));
+			let pool = Pools::<Test>::get(HOT_A);
+			assert_eq!((pool.stake, pool.streaming), (TAO + 180, 900));
+			assert_eq!(pool.stream_end, 1 + PERIOD / 2 + PERIOD);
+			advance(PERIOD / 2);
+			assert_eq!(stake_of(HOT_A, ALICE), TAO + 180 + 450);
+			advance(PERIOD);
+			assert_eq!(stake_of(HOT_A, ALICE), TAO + 1_080);
 		});
 	}
 
@@ -501,11 +640,13 @@ mod rewards {
 			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(ALICE), HOT_A, TAO));
 			assert_ok!(Stake::decrease_take(RuntimeOrigin::signed(ALICE), HOT_A, 0));
 			assert_ok!(Stake::pay_hotkey(&HOT_A, 999 * TAO));
+			advance(PERIOD);
 			let min = MinStake::<Test>::get();
 			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(BOB), HOT_A, min));
 			let total = Stake::hotkey_stake(&HOT_A);
 			let reward = 1_000 * TAO;
 			assert_ok!(Stake::pay_hotkey(&HOT_A, reward));
+			advance(PERIOD);
 			let expected = (reward as u128 * min as u128 / total as u128) as Balance;
 			assert!((stake_of(HOT_A, BOB) - min).abs_diff(expected) <= 1);
 		});
@@ -517,9 +658,12 @@ mod rewards {
 			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(ALICE), HOT_A, 2 * TAO));
 			assert_ok!(Stake::pay_position(&HOT_A, &CHARLIE, 3 * TAO));
 			assert_eq!(stake_of(HOT_A, CHARLIE), 3 * TAO);
-			assert_eq!(held(CHARLIE), 3 * TAO);
+			// It waits in the reward account until Charlie touches the position.
+			assert_eq!(held(CHARLIE), 0);
+			assert_eq!(reward_account_balance(), 3 * TAO);
 			assert_eq!(Stake::total_stake(), 5 * TAO);
-			assert_noop!(Stake::pay_hotkey(&UNREGISTERED, TAO), Error::<Test>::UnknownHotkey);
+			assert_ok!(Stake::remove_stake(RuntimeOrigin::signed(CHARLIE), HOT_A, 3 * TAO));
+			assert_eq!(Balances::balance(&CHARLIE), START + 3 * TAO);
 		});
 	}
 
@@ -529,6 +673,7 @@ mod rewards {
 			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(ALICE), HOT_A, 10 * TAO));
 			assert_ok!(Stake::decrease_take(RuntimeOrigin::signed(ALICE), HOT_A, 0));
 			assert_ok!(Stake::pay_hotkey(&HOT_A, 10 * TAO));
+			advance(PERIOD);
 			// A share now costs twice what it did: Bob's 4 TAO buys what 2 TAO bought.
 			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(BOB), HOT_A, 4 * TAO));
 			assert_eq!(
@@ -537,8 +682,36 @@ mod rewards {
 			);
 			// The next reward splits by shares: Alice 10e9 shares, Bob 2e9.
 			assert_ok!(Stake::pay_hotkey(&HOT_A, 12 * TAO));
+			advance(PERIOD);
 			assert_eq!(stake_of(HOT_A, BOB), 4 * TAO + 2 * TAO);
 			assert_eq!(stake_of(HOT_A, ALICE), 20 * TAO + 10 * TAO);
+		});
+	}
+
+	/// Paying a hotkey used to walk its positions, minting onto each coldkey; it now writes the
+	/// pool, the owner's position and the reward account, whatever the number of nominators.
+	#[test]
+	fn paying_a_hotkey_with_ten_thousand_nominators_touches_none_of_them() {
+		build_and_execute(|| {
+			let nominators = 10_000u64;
+			for coldkey in 1_000..1_000 + nominators {
+				Balances::set_balance(&coldkey, TAO);
+				assert_ok!(Stake::add_stake(RuntimeOrigin::signed(coldkey), HOT_A, TAO / 10));
+			}
+			assert_ok!(Stake::decrease_take(RuntimeOrigin::signed(ALICE), HOT_A, 0));
+			let before: Vec<Position> = (1_000..1_000 + nominators)
+				.map(|c| Positions::<Test>::get(HOT_A, c).unwrap())
+				.collect();
+			assert_ok!(Stake::pay_hotkey(&HOT_A, nominators * TAO));
+			let after: Vec<Position> = (1_000..1_000 + nominators)
+				.map(|c| Positions::<Test>::get(HOT_A, c).unwrap())
+				.collect();
+			assert_eq!(before, after, "no nominator's entry was written");
+			advance(PERIOD);
+			// Each nominator's worth grew by its share: 1 TAO each, to a rao.
+			for coldkey in [1_000, 1_000 + nominators / 2, 1_000 + nominators - 1] {
+				assert!(stake_of(HOT_A, coldkey).abs_diff(TAO / 10 + TAO) <= 1);
+			}
 		});
 	}
 }
@@ -556,6 +729,7 @@ mod properties {
 		Reward(u64, u64),
 		Direct(u64, u64, u64),
 		Take(u64, u16),
+		Advance(u64),
 	}
 
 	fn op() -> impl Strategy<Value = Op> {
@@ -574,6 +748,7 @@ mod properties {
 			(hotkey.clone(), 0u64..1_000 * TAO).prop_map(|(h, a)| Op::Reward(h, a)),
 			(hotkey.clone(), coldkey.clone(), amount).prop_map(|(h, c, a)| Op::Direct(h, c, a)),
 			(hotkey, 0u16..=DEFAULT_TAKE).prop_map(|(h, t)| Op::Take(h, t)),
+			(1u64..400).prop_map(Op::Advance),
 		]
 	}
 
@@ -610,10 +785,18 @@ mod properties {
 							let owner = Owners::hotkey_owner(&h).unwrap_or(1);
 							Stake::decrease_take(RuntimeOrigin::signed(owner), h, t)
 						},
+						Op::Advance(blocks) => {
+							System::set_block_number(System::block_number() + blocks);
+							Ok(())
+						},
 					};
 					prop_assert_eq!(Stake::do_try_state(), Ok(()));
 					prop_assert_eq!(Balances::total_issuance(), expected_issuance);
-					let free_and_held: Balance = (1..=9).chain(100..=103).map(|who| Balances::total_balance(&who)).sum();
+					let free_and_held: Balance = (1..=9)
+						.chain(100..=103)
+						.chain([Stake::reward_account()])
+						.map(|who| Balances::total_balance(&who))
+						.sum();
 					prop_assert_eq!(free_and_held, expected_issuance);
 				}
 				Ok(())

@@ -64,7 +64,6 @@ mod tests {
 	use super::*;
 	use pallet_consensus::WeightInfo as _;
 	use pallet_emission::WeightInfo as _;
-	use pallet_stake::WeightInfo as _;
 
 	/// The largest subnet's epoch, with every permit holder's row full, fits in the epoch
 	/// budget on its own; the heaviest payment in the payment budget; and the accrual of the
@@ -87,9 +86,8 @@ mod tests {
 			MaxSubnets::get(),
 			MaxRootValidators::get(),
 		);
-		let payment = pallet_stake::weights::SubstrateWeight::<Runtime>::pay_hotkey(
-			crate::configs::stake::MaxNominators::get() + 1,
-		);
+		let payment =
+			<Stake as taonet_primitives::StakeInterface<crate::AccountId>>::pay_hotkey_weight();
 		let payments = PaymentWeightBudget::get();
 		assert!(payment.all_lte(payments), "payment {payment} above the budget {payments}");
 		let block = <Runtime as frame_system::Config>::BlockWeights::get();

@@ -8,10 +8,8 @@ use crate::{Balances, Runtime, RuntimeHoldReason, Subnets};
 use frame_support::parameter_types;
 
 parameter_types! {
-	/// Most positions on one hotkey: bounds the cost of paying its rewards.
-	pub const MaxNominators: u32 = 512;
-	/// Most hotkeys one coldkey stakes to.
-	pub const MaxPositionsPerColdkey: u32 = 64;
+	/// Derives the reward account, where rewards wait until their positions settle.
+	pub const StakePalletId: frame_support::PalletId = frame_support::PalletId(*b"tao/stak");
 }
 
 impl pallet_stake::Config for Runtime {
@@ -19,7 +17,6 @@ impl pallet_stake::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Hotkeys = Subnets;
 	type GovernanceOrigin = GovernanceOrigin;
-	type MaxNominators = MaxNominators;
-	type MaxPositionsPerColdkey = MaxPositionsPerColdkey;
+	type PalletId = StakePalletId;
 	type WeightInfo = pallet_stake::weights::SubstrateWeight<Runtime>;
 }
