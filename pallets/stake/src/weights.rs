@@ -1,9 +1,9 @@
-//! Weights of `pallet_stake`, measured with the benchmarking CLI 64.0.0 on 2026-12-06.
+//! Weights of `pallet_stake`, measured with the benchmarking CLI 64.0.0 on 2026-12-07.
 //!
-//! 20 steps, 5 repeats, Compiled execution, chain `Some("dev")`,
+//! 20 steps, 5 repeats, Compiled execution, chain `None`,
 //! on `AMD EPYC`. Regenerate with `scripts/benchmark-pallets.sh`; do not edit by hand.
 //!
-//! Command: `/root/.cache/taonet/target/release/taonet-node benchmark pallet --chain dev --pallet pallet_stake --extrinsic * --steps 20 --repeat 5 --wasm-execution compiled --template scripts/weight-template.hbs --output pallets/stake/src/weights.rs `
+//! Command: `/root/.cache/taonet/target/release/taonet-node benchmark pallet --runtime /root/.cache/taonet/target/release/wbuild/taonet-runtime/taonet_runtime.compact.compressed.wasm --genesis-builder runtime --genesis-builder-preset benchmark --pallet pallet_stake --extrinsic * --steps 20 --repeat 5 --wasm-execution compiled --template scripts/weight-template.hbs --output pallets/stake/src/weights.rs `
 
 #![allow(unused_parens, unused_imports, missing_docs)]
 
@@ -31,89 +31,77 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Stake::Positions` (r:1 w:1)
 	/// Proof: `Stake::Positions` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::Pools` (r:1 w:1)
+	/// Proof: `Stake::Pools` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `Stake::MinStake` (r:1 w:0)
 	/// Proof: `Stake::MinStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Subnets::HotkeyOwner` (r:1 w:0)
 	/// Proof: `Subnets::HotkeyOwner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(79), added: 2554, mode: `MaxEncodedLen`)
-	/// Storage: `Stake::Pools` (r:1 w:1)
-	/// Proof: `Stake::Pools` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	/// Storage: `Stake::NominatorCount` (r:1 w:1)
-	/// Proof: `Stake::NominatorCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `Stake::StakedHotkeys` (r:1 w:1)
-	/// Proof: `Stake::StakedHotkeys` (`max_values`: None, `max_size`: Some(2098), added: 4573, mode: `MaxEncodedLen`)
 	/// Storage: `Stake::TotalStake` (r:1 w:1)
 	/// Proof: `Stake::TotalStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn add_stake() -> Weight {
-		Weight::from_parts(295_642_000, 5_518)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		Weight::from_parts(179_044_000, 773)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Stake::Positions` (r:1 w:1)
 	/// Proof: `Stake::Positions` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::Pools` (r:1 w:1)
+	/// Proof: `Stake::Pools` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `Stake::MinStake` (r:1 w:0)
 	/// Proof: `Stake::MinStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Stake::Pools` (r:1 w:1)
-	/// Proof: `Stake::Pools` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	/// Storage: `Stake::NominatorCount` (r:1 w:1)
-	/// Proof: `Stake::NominatorCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `Stake::StakedHotkeys` (r:1 w:1)
-	/// Proof: `Stake::StakedHotkeys` (`max_values`: None, `max_size`: Some(2098), added: 4573, mode: `MaxEncodedLen`)
-	/// Storage: `Stake::TotalStake` (r:1 w:1)
-	/// Proof: `Stake::TotalStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(79), added: 2554, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::TotalStake` (r:1 w:1)
+	/// Proof: `Stake::TotalStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::StakedHotkeys` (r:0 w:1)
+	/// Proof: `Stake::StakedHotkeys` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn remove_stake() -> Weight {
-		Weight::from_parts(175_658_000, 4_437)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		Weight::from_parts(151_694_000, 528)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Subnets::HotkeyOwner` (r:1 w:0)
 	/// Proof: `Subnets::HotkeyOwner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Stake::Positions` (r:2 w:2)
 	/// Proof: `Stake::Positions` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::Pools` (r:2 w:2)
+	/// Proof: `Stake::Pools` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `Stake::MinStake` (r:1 w:0)
 	/// Proof: `Stake::MinStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Stake::Pools` (r:2 w:2)
-	/// Proof: `Stake::Pools` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	/// Storage: `Stake::NominatorCount` (r:2 w:2)
-	/// Proof: `Stake::NominatorCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `Stake::StakedHotkeys` (r:1 w:1)
-	/// Proof: `Stake::StakedHotkeys` (`max_values`: None, `max_size`: Some(2098), added: 4573, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(79), added: 2554, mode: `MaxEncodedLen`)
 	/// Storage: `Stake::TotalStake` (r:1 w:1)
 	/// Proof: `Stake::TotalStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn move_stake() -> Weight {
-		Weight::from_parts(152_234_000, 5_320)
+		Weight::from_parts(197_489_000, 1_036)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Stake::Positions` (r:2 w:2)
 	/// Proof: `Stake::Positions` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::Pools` (r:1 w:1)
+	/// Proof: `Stake::Pools` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `Stake::MinStake` (r:1 w:0)
 	/// Proof: `Stake::MinStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Stake::Pools` (r:1 w:1)
-	/// Proof: `Stake::Pools` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	/// Storage: `Stake::NominatorCount` (r:1 w:1)
-	/// Proof: `Stake::NominatorCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `Stake::StakedHotkeys` (r:2 w:2)
-	/// Proof: `Stake::StakedHotkeys` (`max_values`: None, `max_size`: Some(2098), added: 4573, mode: `MaxEncodedLen`)
-	/// Storage: `Stake::TotalStake` (r:1 w:1)
-	/// Proof: `Stake::TotalStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(79), added: 2554, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
-	/// Storage: `Subnets::HotkeyOwner` (r:1 w:0)
-	/// Proof: `Subnets::HotkeyOwner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::TotalStake` (r:1 w:1)
+	/// Proof: `Stake::TotalStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn transfer_stake() -> Weight {
-		Weight::from_parts(273_130_000, 6_077)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+		Weight::from_parts(246_280_000, 874)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Subnets::HotkeyOwner` (r:1 w:0)
 	/// Proof: `Subnets::HotkeyOwner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
@@ -128,7 +116,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Stake::TakeRateLimit` (r:1 w:0)
 	/// Proof: `Stake::TakeRateLimit` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn increase_take() -> Weight {
-		Weight::from_parts(108_542_000, 1_088)
+		Weight::from_parts(46_236_000, 479)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -143,7 +131,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Stake::LastTakeChange` (r:0 w:1)
 	/// Proof: `Stake::LastTakeChange` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn decrease_take() -> Weight {
-		Weight::from_parts(112_130_000, 916)
+		Weight::from_parts(38_221_000, 307)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -152,7 +140,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Stake::MaxTake` (r:0 w:1)
 	/// Proof: `Stake::MaxTake` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
 	fn set_stake_parameter() -> Weight {
-		Weight::from_parts(23_734_000, 4)
+		Weight::from_parts(16_681_000, 4)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -162,98 +150,88 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Stake::Takes` (`max_values`: None, `max_size`: Some(50), added: 2525, mode: `MaxEncodedLen`)
 	/// Storage: `Stake::MaxTake` (r:1 w:0)
 	/// Proof: `Stake::MaxTake` (`max_values`: Some(1), `max_size`: Some(2), added: 497, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:512 w:512)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:512 w:512)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(79), added: 2554, mode: `MaxEncodedLen`)
-	/// Storage: `Stake::Pools` (r:1 w:1)
-	/// Proof: `Stake::Pools` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	/// Storage: `Stake::Positions` (r:513 w:512)
-	/// Proof: `Stake::Positions` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	/// Storage: `Stake::TotalStake` (r:1 w:1)
 	/// Proof: `Stake::TotalStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// The range of component `p` is `[1, 512]`.
+	/// Storage: `Stake::Pools` (r:1 w:1)
+	/// Proof: `Stake::Pools` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::Positions` (r:1 w:1)
+	/// Proof: `Stake::Positions` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::RewardPeriod` (r:1 w:0)
+	/// Proof: `Stake::RewardPeriod` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// The range of component `p` is `[1, 1000]`.
 	fn pay_hotkey(p: u32) -> Weight {
-		Weight::from_parts(2_880_553_765, 2_002)
-			.saturating_add(Weight::from_parts(153_567_003, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(0, 228).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(p.into())))
+		Weight::from_parts(207_785_265, 1_534)
+			.saturating_add(Weight::from_parts(26_537, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Subnets::HotkeyOwner` (r:1 w:0)
 	/// Proof: `Subnets::HotkeyOwner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(79), added: 2554, mode: `MaxEncodedLen`)
-	/// Storage: `Stake::Pools` (r:1 w:1)
-	/// Proof: `Stake::Pools` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	/// Storage: `Stake::Positions` (r:1 w:1)
-	/// Proof: `Stake::Positions` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
-	/// Storage: `Stake::NominatorCount` (r:1 w:1)
-	/// Proof: `Stake::NominatorCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `Stake::StakedHotkeys` (r:1 w:1)
-	/// Proof: `Stake::StakedHotkeys` (`max_values`: None, `max_size`: Some(2098), added: 4573, mode: `MaxEncodedLen`)
 	/// Storage: `Stake::TotalStake` (r:1 w:1)
 	/// Proof: `Stake::TotalStake` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::Pools` (r:1 w:1)
+	/// Proof: `Stake::Pools` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::Positions` (r:1 w:1)
+	/// Proof: `Stake::Positions` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `Stake::StakedHotkeys` (r:0 w:1)
+	/// Proof: `Stake::StakedHotkeys` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn pay_position() -> Weight {
-		Weight::from_parts(352_127_000, 5_108)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		Weight::from_parts(82_565_000, 592)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 }
 
 /// The same measurements priced with ParityDB's default database weights, for tests.
 impl WeightInfo for () {
 	fn add_stake() -> Weight {
-		Weight::from_parts(295_642_000, 5_518)
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+		Weight::from_parts(179_044_000, 773)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn remove_stake() -> Weight {
-		Weight::from_parts(175_658_000, 4_437)
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
+		Weight::from_parts(151_694_000, 528)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn move_stake() -> Weight {
-		Weight::from_parts(152_234_000, 5_320)
+		Weight::from_parts(197_489_000, 1_036)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn transfer_stake() -> Weight {
-		Weight::from_parts(273_130_000, 6_077)
-			.saturating_add(ParityDbWeight::get().reads(13_u64))
-			.saturating_add(ParityDbWeight::get().writes(11_u64))
+		Weight::from_parts(246_280_000, 874)
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn increase_take() -> Weight {
-		Weight::from_parts(108_542_000, 1_088)
+		Weight::from_parts(46_236_000, 479)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn decrease_take() -> Weight {
-		Weight::from_parts(112_130_000, 916)
+		Weight::from_parts(38_221_000, 307)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_stake_parameter() -> Weight {
-		Weight::from_parts(23_734_000, 4)
+		Weight::from_parts(16_681_000, 4)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn pay_hotkey(p: u32) -> Weight {
-		Weight::from_parts(2_880_553_765, 2_002)
-			.saturating_add(Weight::from_parts(153_567_003, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(0, 228).saturating_mul(p.into()))
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(p.into())))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
-			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(p.into())))
+		Weight::from_parts(207_785_265, 1_534)
+			.saturating_add(Weight::from_parts(26_537, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn pay_position() -> Weight {
-		Weight::from_parts(352_127_000, 5_108)
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+		Weight::from_parts(82_565_000, 592)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 }
