@@ -19,9 +19,10 @@
 //!    rest, and its payments are queued ([`Payments`]).
 //! 4. [`Pallet::pay_queued`]: queued payments are made, oldest first, while their weights fit in
 //!    [`Config::PaymentWeightBudget`] (at least one a block). A payment stays in pending emission
-//!    until it is made; when a payout is done, [`Event::EpochPaid`] says what it paid. A large
-//!    subnet's payout (up to 4,096 miners and 256 validators with 512 nominators each) so spreads
-//!    over blocks instead of overfilling one.
+//!    until it is made; when a payout is done, [`Event::EpochPaid`] says what it paid. A payment
+//!    costs the same whatever the hotkey's nominators, but a large subnet's payout (up to 4,096
+//!    miners and 256 validators) is more than one block's budget, so it spreads over blocks
+//!    instead of overfilling one.
 
 //! ## Reading it
 //! Storage: [`PendingEmission`], [`TotalPending`], [`SubnetShares`], [`RootValidators`],
@@ -600,7 +601,7 @@ impl<T: Config> Pallet<T> {
 			while payout.next < payout.end {
 				let payment = Payments::<T>::get(key, payout.next);
 				let weight = match &payment {
-					Some(p) if live && p.validator => T::Stake::pay_hotkey_weight(&p.hotkey),
+					Some(p) if live && p.validator => T::Stake::pay_hotkey_weight(),
 					Some(_) if live => T::Stake::pay_position_weight(),
 					_ => Weight::zero(),
 				}
