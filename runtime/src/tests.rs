@@ -477,3 +477,74 @@ fn a_new_neuron_shows_no_results_of_the_uid_it_took() {
 		assert!(queries::neuron(NET1, taken).expect("registered").active);
 	});
 }
+
+/// Delegation at Bittensor's scale in the whole runtime: 10,000 nominators on one validator.
+/// Its dividends are one pool payment made in the epoch's own block, and each nominator's
+/// position grows by its share of them once the stream is released; the stake pallet's books
+/// (`try_state`, after every block) balance over all 10,000 positions.
+#[test]
+fn ten_thousand_nominators_on_one_validator_are_paid_in_the_epochs_block() {
+	const NOMINATORS: u32 = 10_000;
+	let nominator_n = |i: u32| {
+		let mut key = [0xA0; 32];
+		key[..4].copy_from_slice(&i.to_le_bytes());
+		AccountId::from(key)
+	};
+	new_ext().execute_with(|| {
+		setup();
+		for i in 0..NOMINATORS {
+			let who = nominator_n(i);
+			assert_ok!(Balances::transfer_keep_alive(
+				RuntimeOrigin::signed(alice()),
+				who.clone().into(),
+				TAO
+			));
+			// 0.01 TAO and up, each a different amount.
+			let amount = TAO / 100 + Balance::from(i) * 10_000;
+			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(who), v1(), amount));
+		}
+		assert_eq!(pallet_stake::Positions::<Runtime>::iter_prefix(v1()).count(), 10_002);
+		run_to(9);
+		let (m1, m2) = (uid(NET1, &m(1)), uid(NET1, &m(2)));
+		validators_weight(vec![m1, m2], vec![3, 1]);
+		while !is_epoch_block(NET1, System::block_number() + 1) {
+			next_block();
+		}
+		let sample = [0, NOMINATORS / 2, NOMINATORS - 1].map(nominator_n);
+		let worth_before = sample.clone().map(|coldkey| position(&v1(), &coldkey));
+		let stake_before = Stake::hotkey_stake(&v1());
+		next_block();
+		// The payout was made in the epoch's block: its books are out in the same block.
+		let (_, paid, _) = epoch_paid(NET1);
+		assert!(paid > 0);
+		let (amount, take) = System::events()
+			.into_iter()
+			.find_map(|record| match record.event {
+				RuntimeEvent::Stake(pallet_stake::Event::HotkeyRewarded {
+					hotkey,
+					amount,
+					take,
+					..
+				}) if hotkey == v1() => Some((amount, take)),
+				_ => None,
+			})
+			.expect("V1's dividends were paid");
+		assert!(amount > take && take > 0);
+		assert_eq!(Stake::hotkey_stake(&v1()), stake_before + amount);
+		// Each nominator's claim grew by its share of the dividends after the take.
+		let shares = pallet_stake::Pools::<Runtime>::get(v1()).shares;
+		for (coldkey, before) in sample.iter().zip(worth_before) {
+			let own =
+				pallet_stake::Positions::<Runtime>::get(v1(), coldkey).expect("staked").shares;
+			let expected = u128::from(amount - take) * own / shares;
+			assert_near(position(&v1(), coldkey) - before, expected as Balance, "nominator growth");
+			assert!(expected > 0);
+		}
+		// Released over the reward period, as for any pool.
+		run_to(System::block_number() + 10);
+		assert_eq!(
+			pallet_stake::Pools::<Runtime>::get(v1()).at(System::block_number()).streaming,
+			0
+		);
+	});
+}
