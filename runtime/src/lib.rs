@@ -101,13 +101,13 @@ macro_rules! runtime_version {
 }
 
 #[cfg(not(feature = "upgrade-rehearsal"))]
-runtime_version!(102);
+runtime_version!(103);
 
 // The upgrade rehearsal: this runtime as the next release, one `spec_version` ahead, with the
 // migrations queued for it (see [`Migrations`]). Built only as Wasm for the upgrade test
 // (`scripts/build-rehearsal-runtime.sh`); never a release.
 #[cfg(feature = "upgrade-rehearsal")]
-runtime_version!(103);
+runtime_version!(104);
 
 /// How a transaction names an account: an `AccountId` or an index.
 pub type Address = MultiAddress<AccountId, ()>;
@@ -145,13 +145,30 @@ pub type UncheckedExtrinsic =
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Storage migrations run on the next runtime upgrade, beyond the pallets' own. Each is a
-/// `VersionedMigration`, so it runs once, at the storage version it was written for.
+/// `VersionedMigration`, so it runs once, at the storage version it was written for: on a chain
+/// started from this runtime's genesis, where every pallet is at its current version, none runs.
 #[cfg(not(feature = "upgrade-rehearsal"))]
-type Migrations = ();
+type Migrations = (StakeToSharePools,);
 
 /// The next release's migrations, which the upgrade rehearsal runs on a live chain.
 #[cfg(feature = "upgrade-rehearsal")]
-type Migrations = (pallet_governance::migrations::v1::MigrateV0ToV1<Runtime>,);
+type Migrations = (StakeToSharePools, pallet_governance::migrations::v1::MigrateV0ToV1<Runtime>);
+
+/// Stake from version 0 (positions paid one by one) to share pools (spec 103).
+type StakeToSharePools = pallet_stake::migrations::v1::MigrateV0ToV1<Runtime, SeedInIssuanceBooks>;
+
+/// The reward account's seed, minted by the stake migration, joins the issuance the emission
+/// pallet's invariant starts from, as the genesis seed does on a new chain.
+pub struct SeedInIssuanceBooks;
+impl pallet_stake::migrations::v1::NoteSeed for SeedInIssuanceBooks {
+	fn note_seed(amount: Balance) {
+		pallet_emission::InitialIssuance::<Runtime>::mutate(|initial| {
+			if let Some(initial) = initial {
+				*initial = initial.saturating_add(amount);
+			}
+		});
+	}
+}
 
 /// Dispatches blocks and transactions to the pallets.
 pub type Executive = frame_executive::Executive<

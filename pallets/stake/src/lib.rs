@@ -84,6 +84,7 @@ pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -244,7 +245,8 @@ pub const DEFAULT_TAKE: u16 = 11_796;
 pub mod pallet {
 	use super::*;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// Version 1: share pools paid in O(1) ([`crate::migrations::v1`] moves a version-0 chain).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	/// The stake pallet.
 	#[pallet::pallet]

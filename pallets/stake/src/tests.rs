@@ -842,3 +842,105 @@ mod hardening {
 		});
 	}
 }
+
+/// A version-0 chain's stake, moved to share pools by the v0 -> v1 migration.
+mod migration {
+	use super::*;
+	use crate::migrations::v1::{MigrateV0ToV1, NoteSeed};
+	use frame_support::{
+		traits::{fungible::MutateHold, GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
+		Blake2_128Concat,
+	};
+
+	/// Version 0's layout, encoded as it was: pools `(stake, shares)`, positions `(stake,
+	/// shares)`, a list of hotkeys per coldkey and a count of positions per hotkey.
+	mod old {
+		use super::*;
+		use frame_support::pallet_prelude::OptionQuery;
+		#[frame_support::storage_alias]
+		pub type Pools =
+			StorageMap<Stake, Blake2_128Concat, AccountId, (Balance, u128), OptionQuery>;
+		#[frame_support::storage_alias]
+		pub type Positions = StorageDoubleMap<
+			Stake,
+			Blake2_128Concat,
+			AccountId,
+			Blake2_128Concat,
+			AccountId,
+			(Balance, u128),
+			OptionQuery,
+		>;
+		#[frame_support::storage_alias]
+		pub type StakedHotkeys =
+			StorageMap<Stake, Blake2_128Concat, AccountId, Vec<AccountId>, OptionQuery>;
+		#[frame_support::storage_alias]
+		pub type NominatorCount = StorageMap<Stake, Blake2_128Concat, AccountId, u32, OptionQuery>;
+	}
+
+	std::thread_local! {
+		static SEEDED: core::cell::Cell<Balance> = const { core::cell::Cell::new(0) };
+	}
+	struct RecordSeed;
+	impl NoteSeed for RecordSeed {
+		fn note_seed(amount: Balance) {
+			SEEDED.with(|seeded| seeded.set(seeded.get() + amount));
+		}
+	}
+
+	#[test]
+	fn a_version_0_chain_keeps_every_position_at_its_stake_and_is_paid_as_pools() {
+		new_test_ext().execute_with(|| {
+			// Version 0: no reward account, positions with shares not in proportion to stake.
+			StorageVersion::new(0).put::<Stake>();
+			let reward = Stake::reward_account();
+			Balances::set_balance(&reward, 0);
+			let reason = RuntimeHoldReason::Stake(HoldReason::Staked);
+			for (hotkey, coldkey, stake, shares) in
+				[(100, 1, 300 * TAO, 7), (100, 2, 100 * TAO, 3), (101, 1, 50 * TAO, 5)]
+			{
+				old::Positions::insert(hotkey, coldkey, (stake, shares));
+				assert_ok!(Balances::hold(&reason, &coldkey, stake));
+			}
+			old::Pools::insert(100, (400 * TAO, 10u128));
+			old::Pools::insert(101, (50 * TAO, 5u128));
+			old::StakedHotkeys::insert(1, vec![100, 101]);
+			old::StakedHotkeys::insert(2, vec![100]);
+			old::NominatorCount::insert(100, 2);
+			old::NominatorCount::insert(101, 1);
+			TotalStake::<Test>::put(450 * TAO);
+
+			MigrateV0ToV1::<Test, RecordSeed>::on_runtime_upgrade();
+
+			assert_eq!(Stake::on_chain_storage_version(), StorageVersion::new(1));
+			for (hotkey, coldkey, stake) in
+				[(100, 1, 300 * TAO), (100, 2, 100 * TAO), (101, 1, 50 * TAO)]
+			{
+				assert_eq!(Stake::position_value(&hotkey, &coldkey), stake);
+				assert_eq!(Positions::<Test>::get(hotkey, coldkey).expect("kept").held, stake);
+				assert!(StakedHotkeys::<Test>::contains_key(coldkey, hotkey));
+			}
+			assert_eq!(StakedHotkeys::<Test>::iter_keys().count(), 3);
+			assert_eq!(old::NominatorCount::iter().count(), 0);
+			assert_eq!(Stake::pool(&100).stake, 400 * TAO);
+			assert_eq!(Balances::balance(&reward), Balances::minimum_balance());
+			assert_eq!(SEEDED.with(|seeded| seeded.get()), Balances::minimum_balance());
+			Stake::do_try_state().expect("the books balance after the migration");
+
+			// Paid as a pool: the take buys coldkey 1 shares, the rest reaches every share.
+			assert_ok!(Stake::pay_hotkey(&100, 40 * TAO));
+			let take = 40 * TAO * Balance::from(DEFAULT_TAKE) / 65_535;
+			System::set_block_number(1 + u64::from(RewardPeriod::<Test>::get()));
+			let rest = 40 * TAO - take;
+			let expected = 100 * TAO
+				+ (u128::from(rest) * u128::from(100 * TAO) / u128::from(400 * TAO + take))
+					as Balance;
+			assert!(Stake::position_value(&100, &2).abs_diff(expected) <= 2);
+			Stake::do_try_state().expect("the books balance after a payment");
+
+			// A second run is a no-op: the version is already 1.
+			MigrateV0ToV1::<Test, RecordSeed>::on_runtime_upgrade();
+			assert_eq!(SEEDED.with(|seeded| seeded.get()), Balances::minimum_balance());
+			assert!(Stake::position_value(&100, &2).abs_diff(expected) <= 2);
+		});
+	}
+}
