@@ -7,7 +7,7 @@
 //! coldkey) to version 1: share pools paid in O(1), with a reward account and a stream.
 
 pub mod v1 {
-	use crate::{Config, Pallet, Pool, Pools, Position, Positions, StakedHotkeys, SHARES_PER_RAO};
+	use crate::{Config, Pallet, Pool, Pools, Position, Positions, StakedHotkeys};
 	use codec::Decode;
 	use frame_support::{
 		migrations::VersionedMigration,
@@ -62,8 +62,8 @@ pub mod v1 {
 
 	/// Rewrites pools and positions into version 1's layout without changing what anyone owns.
 	///
-	/// Each position keeps its hold (`held` = its version-0 stake) and gets `stake *
-	/// SHARES_PER_RAO` shares, so that it is worth exactly its stake; each pool keeps its stake,
+	/// Each position keeps its hold (`held` = its version-0 stake) and gets the shares its stake
+	/// buys in an empty pool (`stake * SHARES_PER_RAO`), so that it is worth exactly its stake; each pool keeps its stake,
 	/// with the shares of its positions and nothing streaming. The coldkeys' hotkey lists become
 	/// `StakedHotkeys` entries, rebuilt from the positions; `NominatorCount` goes. The reward
 	/// account is seeded with the existential deposit if it has less, which `N` is told of.
@@ -91,7 +91,8 @@ pub mod v1 {
 			let mut touched: alloc::vec::Vec<(T::AccountId, T::AccountId, u128)> =
 				alloc::vec::Vec::new();
 			Positions::<T>::translate::<OldPosition, _>(|hotkey, coldkey, old| {
-				let shares = u128::from(old.stake).saturating_mul(SHARES_PER_RAO).max(1);
+				// What the stake buys in an empty pool: every position at the same price.
+				let shares = Pool::default().shares_for(old.stake);
 				touched.push((hotkey, coldkey, shares));
 				reads = reads.saturating_add(1);
 				writes = writes.saturating_add(1);
