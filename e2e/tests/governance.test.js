@@ -114,9 +114,25 @@ async function rawStorage(key, hash) {
   return u8aToHex((value.isSome ? value.unwrap() : value).toU8a(true));
 }
 
-/** Anyone (Dave, not on the council) applies `code`; returns the finalized result. */
-function apply(code) {
-  return sendAndFinalize(api.tx.system.applyAuthorizedUpgrade(code), k.dave, 120_000);
+/**
+ * Anyone (Dave, not on the council) applies `code`; returns the finalized result.
+ *
+ * The block that sets new code ran on the old runtime, but the subscription may decode its events
+ * with the new runtime's metadata, whose type ids differ, and then sees none. So the events are
+ * read again at that block (`api.at` decodes a block with its parent's runtime), keeping the
+ * extrinsic's own.
+ */
+async function apply(code) {
+  const tx = api.tx.system.applyAuthorizedUpgrade(code);
+  const { blockHash } = await sendAndFinalize(tx, k.dave, 120_000);
+  const at = await api.at(blockHash);
+  const { block } = await api.rpc.chain.getBlock(blockHash);
+  const index = block.extrinsics.findIndex((extrinsic) => extrinsic.hash.eq(tx.hash));
+  assert.ok(index >= 0, 'the upgrade is in its finalized block');
+  const events = (await at.query.system.events())
+    .filter(({ phase }) => phase.isApplyExtrinsic && phase.asApplyExtrinsic.eqn(index));
+  const failed = events.find(({ event }) => at.events.system.ExtrinsicFailed.is(event));
+  return { blockHash, events, dispatchError: failed?.event.data.dispatchError };
 }
 
 /** The state the upgrade must keep, read at block `hash`. */
