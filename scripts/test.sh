@@ -30,6 +30,9 @@ for bench in pallets/*/src/benchmarking.rs; do
 	cargo test --locked -p "pallet-$pallet" --features runtime-benchmarks -- benchmarking
 done
 
+step "pallet-referenda's benchmark tallies on the council's tracks (pallet-governance, feature runtime-benchmarks)"
+cargo test --locked -p pallet-governance --features runtime-benchmarks -- referenda_benchmarks benchmark_tallies
+
 step "the next release's storage migration (pallet-governance, feature next-release)"
 cargo test --locked -p pallet-governance --features next-release
 

@@ -56,6 +56,8 @@
 
 extern crate alloc;
 
+#[cfg(all(test, feature = "runtime-benchmarks"))]
+mod benchmark_mock;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
@@ -64,7 +66,7 @@ mod tests;
 
 use alloc::borrow::Cow;
 use core::marker::PhantomData;
-use frame_support::traits::{EnsureOrigin, OriginTrait};
+use frame_support::traits::{EnsureOrigin, EnsureOriginWithArg, OriginTrait};
 use frame_system::pallet_prelude::BlockNumberFor;
 use pallet_ranked_collective::{MemberIndex, Rank};
 use pallet_referenda::{Curve, Track, TrackInfo, TracksInfo};
@@ -378,6 +380,57 @@ where
 	fn try_successful_origin() -> Result<O, ()> {
 		Ok(O::from(Self::kind()))
 	}
+}
+
+/// Who may submit a referendum: a council member of rank [`COUNCIL_RANK`] or above, the same
+/// rule as `pallet_ranked_collective::EnsureMember`.
+///
+/// Its benchmark origin differs: it seats [`BENCHMARK_COUNCIL`] voting members before returning
+/// one of them. `pallet-referenda`'s benchmarks build their tallies as shares of the voters there
+/// are (one vote in a thousand) and seat that many only where nobody votes yet. With the
+/// submitter alone on the council, a share rounds to the whole vote or to none: a referendum meant
+/// to pass late in its decision period passes at once, and three of those benchmarks fail their
+/// checks. Chains never run this path.
+pub struct EnsureCouncilMember<T>(PhantomData<T>);
+
+/// The council that [`EnsureCouncilMember`]'s benchmark origin seats: the thousand voters
+/// `pallet-referenda`'s benchmarks tally with.
+#[cfg(feature = "runtime-benchmarks")]
+pub const BENCHMARK_COUNCIL: MemberIndex = 1_000;
+
+impl<T: Config> EnsureOrigin<T::RuntimeOrigin> for EnsureCouncilMember<T> {
+	type Success = T::AccountId;
+
+	fn try_origin(origin: T::RuntimeOrigin) -> Result<T::AccountId, T::RuntimeOrigin> {
+		<pallet_ranked_collective::EnsureMember<T, (), COUNCIL_RANK> as EnsureOrigin<_>>::try_origin(
+			origin,
+		)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<T::RuntimeOrigin, ()> {
+		use pallet_ranked_collective::{MemberCount, Members};
+		let member = |i: u32| frame_benchmarking::account::<T::AccountId>("council", i, 0);
+		let mut i = 0u32;
+		while i == 0 || MemberCount::<T>::get(COUNCIL_RANK) < BENCHMARK_COUNCIL {
+			let who = member(i);
+			if !Members::<T>::contains_key(&who) {
+				pallet_ranked_collective::Pallet::<T>::do_add_member_to_rank(
+					who,
+					COUNCIL_RANK,
+					false,
+				)
+				.map_err(|_| ())?;
+			}
+			i = i.checked_add(1).ok_or(())?;
+		}
+		Ok(frame_system::RawOrigin::Signed(member(0)).into())
+	}
+}
+
+frame_support::impl_ensure_origin_with_arg_ignoring_arg! {
+	impl<{ T: Config, A }> EnsureOriginWithArg<T::RuntimeOrigin, A> for EnsureCouncilMember<T>
+	{}
 }
 
 /// Every track needs [`COUNCIL_RANK`] to vote on it.

@@ -181,3 +181,115 @@ mod next_release {
 		});
 	}
 }
+
+#[test]
+fn only_council_members_of_voting_rank_submit() {
+	new_test_ext(vec![(1, COUNCIL_RANK), (2, 0)], 1).execute_with(|| {
+		type Submit = EnsureCouncilMember<Test>;
+		assert_eq!(<Submit as EnsureOrigin<_>>::try_origin(RuntimeOrigin::signed(1)).ok(), Some(1));
+		assert!(
+			<Submit as EnsureOrigin<_>>::try_origin(RuntimeOrigin::signed(2)).is_err(),
+			"an observer"
+		);
+		assert!(
+			<Submit as EnsureOrigin<_>>::try_origin(RuntimeOrigin::signed(3)).is_err(),
+			"a stranger"
+		);
+		assert!(
+			<Submit as EnsureOrigin<_>>::try_origin(RuntimeOrigin::root()).is_err(),
+			"root is no member"
+		);
+	});
+}
+
+/// The council that `pallet-referenda`'s benchmarks vote with.
+#[cfg(feature = "runtime-benchmarks")]
+mod referenda_benchmarks {
+	use crate::benchmark_mock::*;
+	use frame_support::traits::EnsureOrigin;
+
+	#[test]
+	fn the_benchmark_origin_seats_a_council_of_a_thousand_voters() {
+		new_test_ext().execute_with(|| {
+			let origin =
+				<crate::EnsureCouncilMember<Test> as EnsureOrigin<_>>::try_successful_origin()
+					.unwrap();
+			assert!(
+				<crate::EnsureCouncilMember<Test> as EnsureOrigin<_>>::try_origin(origin).is_ok()
+			);
+			let voters = pallet_ranked_collective::MemberCount::<Test>::get(crate::COUNCIL_RANK);
+			assert_eq!(voters, crate::BENCHMARK_COUNCIL);
+			// Asked again, it seats nobody more.
+			<crate::EnsureCouncilMember<Test> as EnsureOrigin<_>>::try_successful_origin().unwrap();
+			let again = pallet_ranked_collective::MemberCount::<Test>::get(crate::COUNCIL_RANK);
+			assert_eq!(again, crate::BENCHMARK_COUNCIL);
+		});
+	}
+}
+
+/// What `pallet-referenda`'s benchmarks build on the root track: a tally that meets the curves
+/// only late in the decision period, as shares of the council's voters. With the submitter as the
+/// only voter (the collective's own benchmark origin) the share rounds up to unanimity and the
+/// referendum confirms at once; the council the benchmark origin seats makes it mean what it says.
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmark_tallies {
+	use crate::benchmark_mock::*;
+	use frame_support::{
+		assert_ok,
+		traits::{EnsureOrigin, Polling, StorePreimage, VoteTally},
+	};
+	use pallet_referenda::{DecidingStatus, ReferendumStatus};
+	use sp_runtime::{
+		traits::{Dispatchable, Saturating},
+		Perbill,
+	};
+
+	type Tally = pallet_ranked_collective::TallyOf<Test>;
+
+	#[test]
+	fn a_tally_that_passes_late_does_not_confirm_when_it_starts_deciding() {
+		new_test_ext().execute_with(|| {
+			let origin =
+				<crate::EnsureCouncilMember<Test> as EnsureOrigin<_>>::try_successful_origin()
+					.unwrap();
+			let who = frame_system::ensure_signed(origin.clone()).unwrap();
+			pallet_balances::Pallet::<Test>::force_set_balance(RuntimeOrigin::root(), who, 1 << 40)
+				.unwrap();
+			let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+			let proposal = Preimage::bound(remark).unwrap();
+			assert_ok!(RuntimeCall::Referenda(pallet_referenda::Call::submit {
+				proposal_origin: Box::new(frame_system::RawOrigin::Root.into()),
+				proposal,
+				enactment_moment: frame_support::traits::schedule::DispatchTime::After(0),
+			})
+			.dispatch(origin.clone()));
+			assert_ok!(Referenda::place_decision_deposit(origin, 0));
+
+			let track = crate::track_table::<u64>(1).next().unwrap().info;
+			let late = Perbill::from_percent(90);
+			let one = Perbill::from_percent(1);
+			let support = track.min_support.threshold(late).saturating_add(one);
+			let approval = track.min_approval.threshold(late).saturating_add(one);
+			Referenda::access_poll(0, |status| {
+				if let frame_support::traits::PollStatus::Ongoing(tally, class) = status {
+					Tally::setup(class, Perbill::from_rational(1u32, 1000u32));
+					*tally = Tally::from_requirements(support, approval, class);
+				}
+			});
+			System::set_block_number(1 + track.prepare_period);
+			assert_ok!(Referenda::nudge_referendum(RuntimeOrigin::root(), 0));
+			let status = Referenda::ensure_ongoing(0).unwrap();
+			assert!(
+				matches!(
+					status,
+					ReferendumStatus {
+						deciding: Some(DecidingStatus { confirming: None, .. }),
+						..
+					}
+				),
+				"deciding, not confirming: {:?}",
+				status.tally
+			);
+		});
+	}
+}

@@ -149,7 +149,7 @@ impl pallet_referenda::Config for Runtime {
 	type Scheduler = Scheduler;
 	type Currency = Balances;
 	/// Council members of rank 1 or more submit.
-	type SubmitOrigin = pallet_ranked_collective::EnsureMember<Runtime, (), COUNCIL_RANK>;
+	type SubmitOrigin = pallet_governance::EnsureCouncilMember<Runtime>;
 	type CancelOrigin = EmergencyOrigin;
 	type KillOrigin = EmergencyOrigin;
 	type Slash = BurnSlashedDeposits;
