@@ -145,7 +145,7 @@ impl OnUnbalanced<NegativeImbalance> for BurnSlashedDeposits {
 impl pallet_referenda::Config for Runtime {
 	type RuntimeCall = RuntimeCall;
 	type RuntimeEvent = RuntimeEvent;
-	type WeightInfo = pallet_referenda::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_referenda::WeightInfo<Runtime>;
 	type Scheduler = Scheduler;
 	type Currency = Balances;
 	/// Council members of rank 1 or more submit.
