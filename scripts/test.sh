@@ -12,6 +12,9 @@ cd "$TAONET_ROOT"
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
+step "dependency rules: no pallet on a pallet, the node on no pallet"
+"$TAONET_ROOT/scripts/check-deps.sh"
+
 step "cargo build --workspace (node and runtime)"
 cargo build --workspace --locked
 

@@ -45,7 +45,7 @@ where
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
 		+ BlockBuilder<Block>
 		+ taonet_runtime_api::TaonetApi<Block, AccountId>
-		+ pallet_emission::runtime_api::EmissionApi<Block>,
+		+ taonet_runtime_api::EmissionApi<Block>,
 	P: TransactionPool + 'static,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};

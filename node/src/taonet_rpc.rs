@@ -21,14 +21,15 @@
 use std::sync::Arc;
 
 use jsonrpsee::{types::ErrorObjectOwned, RpcModule};
-use pallet_emission::runtime_api::EmissionApi;
 use serde_json::{json, Value};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_core::crypto::{Ss58AddressFormat, Ss58Codec};
 use taonet_primitives::{NetUid, SubnetHyperparams, SS58_PREFIX};
 use taonet_runtime::{opaque::Block, AccountId, Hash};
-use taonet_runtime_api::{Axon, Delegate, Neuron, StakePosition, SubnetSummary, TaonetApi};
+use taonet_runtime_api::{
+	Axon, Delegate, EmissionApi, Neuron, StakePosition, SubnetSummary, TaonetApi,
+};
 
 /// Error codes of the `taonet_*` methods.
 pub mod codes {

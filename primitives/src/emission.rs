@@ -8,7 +8,36 @@
 //! `min(TAO >> k, MAX_SUPPLY - I)`. Thresholds fall at 10.5M, 15.75M, 18.375M ... TAO. Once
 //! `TAO >> k` is 0 (after 30 halvings) nothing more is emitted, a little below the cap.
 
-use crate::{Balance, MAX_SUPPLY, TAO};
+use crate::{Balance, NetUid, MAX_SUPPLY, TAO};
+use codec::{Decode, Encode};
+use scale_info::TypeInfo;
+
+/// The emission figures clients read through `taonet_runtime_api::EmissionApi`, in rao.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct EmissionSchedule {
+	/// What the next block emits at the current issuance (0 while there is no subnet).
+	pub block_emission: Balance,
+	/// Total issuance (held stake and locks included).
+	pub total_issuance: Balance,
+	/// Emitted and not yet paid out, across subnets.
+	pub total_pending: Balance,
+	/// Issuance plus pending at which emission next halves; `None` once emission has ended.
+	pub next_halving_threshold: Option<Balance>,
+	/// Blocks until then at the current block emission; `None` once emission has ended, or
+	/// while there is no subnet to emit to.
+	pub blocks_to_next_halving: Option<u64>,
+}
+
+/// One subnet's emission: its share weight (relative to the other subnets') and pending rao.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct SubnetEmission {
+	/// The subnet.
+	pub netuid: NetUid,
+	/// Its share of block emission, relative to the sum of all shares.
+	pub share: u64,
+	/// Emission accrued since its last epoch.
+	pub pending: Balance,
+}
 
 /// Halvings after which `TAO >> k` is 0.
 const LAST_HALVING: u32 = 30;

@@ -33,8 +33,8 @@ mod stake;
 mod subnets;
 pub use stake::StakeInterface;
 pub use subnets::{
-	EpochPayout, EpochRunner, HotkeyOwnership, NeuronHooks, SubnetHyperparams,
-	SubnetsBenchmarkHelper, SubnetsInterface,
+	blocks_to_next_epoch, epoch_index, EpochPayout, EpochRunner, HotkeyOwnership, NeuronHooks,
+	SubnetHyperparams, SubnetsBenchmarkHelper, SubnetsInterface,
 };
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
@@ -174,6 +174,22 @@ mod tests {
 	fn block_time_gives_7200_blocks_a_day() {
 		assert_eq!(MINUTES, 5);
 		assert_eq!(DAYS, 7_200);
+	}
+
+	/// The blocks to a subnet's next epoch land exactly on its next epoch boundary.
+	#[test]
+	fn blocks_to_next_epoch_reach_the_next_epoch_exactly() {
+		for netuid in [NetUid(1), NetUid(7)] {
+			for tempo in [1u16, 10, 360] {
+				for now in 0..800u32 {
+					let blocks = blocks_to_next_epoch(netuid, tempo, now);
+					let epoch = |b: u32| epoch_index(netuid, tempo, b);
+					assert!((1..=u32::from(tempo) + 1).contains(&blocks));
+					assert_eq!(epoch(now + blocks - 1), epoch(now), "{netuid:?} {tempo} {now}");
+					assert_eq!(epoch(now + blocks), epoch(now) + 1, "{netuid:?} {tempo} {now}");
+				}
+			}
+		}
 	}
 
 	#[test]

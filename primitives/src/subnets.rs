@@ -9,6 +9,25 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_weights::Weight;
 
+/// The epoch `block` belongs to on a subnet with `tempo`: `(block + netuid + 1) / (tempo + 1)`.
+/// Epoch boundaries are staggered by netuid, so subnets of one tempo do not all run their epochs
+/// in the same block. A subnet's epoch runs in the block where this index changes.
+pub fn epoch_index(netuid: NetUid, tempo: u16, block: BlockNumber) -> u64 {
+	let shifted = u64::from(block).saturating_add(u64::from(netuid.0)).saturating_add(1);
+	shifted.checked_div(u64::from(tempo).saturating_add(1)).unwrap_or(0)
+}
+
+/// Blocks from `now` until [`epoch_index`] next changes: 1 to `tempo + 1`.
+pub fn blocks_to_next_epoch(netuid: NetUid, tempo: u16, now: BlockNumber) -> BlockNumber {
+	let period = BlockNumber::from(tempo).saturating_add(1);
+	let position = now
+		.saturating_add(BlockNumber::from(netuid.0))
+		.saturating_add(1)
+		.checked_rem(period)
+		.unwrap_or(0);
+	period.saturating_sub(position)
+}
+
 /// One subnet's hyperparameters (protocol brief, section 3). Defaults are the genesis values; the
 /// subnets pallet's README lists each one's bounds and who may change it.
 #[derive(

@@ -2,8 +2,8 @@
 //!
 //! What miners, validators and apps read without touching raw storage: the subnets, one
 //! subnet's hyperparameters, a subnet's metagraph, one neuron, a coldkey's stake positions, the
-//! delegates, and the current lock cost (the emission schedule is the emission pallet's
-//! `EmissionApi`). Every call answers at the block it is called at; an unknown subnet or neuron
+//! delegates, and the current lock cost (`TaonetApi`); and the emission schedule with each subnet's
+//! share and pending emission (`EmissionApi`). Every call answers at the block it is called at; an unknown subnet or neuron
 //! gives `None`, never a panic.
 //!
 //! polkadot.js calls it as `api.call.taonetApi.*` (SCALE, decoded from metadata V15); the node's
@@ -21,6 +21,7 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::{Codec, Decode, Encode};
 use scale_info::TypeInfo;
+pub use taonet_primitives::emission::{EmissionSchedule, SubnetEmission};
 use taonet_primitives::{Balance, BlockNumber, NetUid, SubnetHyperparams};
 
 /// One subnet, as the subnet list shows it.
@@ -171,5 +172,13 @@ sp_api::decl_runtime_apis! {
 		fn delegates() -> Vec<Delegate<AccountId>>;
 		/// What registering a subnet locks now, in rao.
 		fn lock_cost() -> Balance;
+	}
+
+	/// Emission as the chain computes it.
+	pub trait EmissionApi {
+		/// The block emission, issuance, pending total and next halving.
+		fn emission_schedule() -> EmissionSchedule;
+		/// Each subnet's share and pending emission, in netuid order.
+		fn subnet_emission() -> Vec<SubnetEmission>;
 	}
 }

@@ -239,12 +239,12 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl pallet_emission::runtime_api::EmissionApi<Block> for Runtime {
-		fn emission_schedule() -> pallet_emission::EmissionSchedule {
+	impl taonet_runtime_api::EmissionApi<Block> for Runtime {
+		fn emission_schedule() -> taonet_runtime_api::EmissionSchedule {
 			crate::Emission::emission_schedule()
 		}
 
-		fn subnet_emission() -> Vec<pallet_emission::SubnetEmission> {
+		fn subnet_emission() -> Vec<taonet_runtime_api::SubnetEmission> {
 			crate::Emission::subnet_emission()
 		}
 	}

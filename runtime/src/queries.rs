@@ -3,25 +3,15 @@
 //! neuron (`None` instead).
 
 use alloc::vec::Vec;
-use taonet_primitives::{Balance, BlockNumber, NetUid, SubnetHyperparams, SubnetsInterface, Uid};
+use taonet_primitives::{
+	blocks_to_next_epoch, Balance, BlockNumber, NetUid, SubnetHyperparams, SubnetsInterface, Uid,
+};
 use taonet_runtime_api::{Axon, Delegate, Metagraph, Neuron, StakePosition, SubnetSummary};
 
 use crate::{AccountId, Consensus, Runtime, Subnets, System};
 
 fn now() -> BlockNumber {
 	System::block_number()
-}
-
-/// Blocks from `now` until the subnet's next epoch: its index `(block + netuid + 1) /
-/// (tempo + 1)` changes every `tempo + 1` blocks.
-pub fn blocks_to_next_epoch(netuid: NetUid, tempo: u16, now: BlockNumber) -> BlockNumber {
-	let period = BlockNumber::from(tempo).saturating_add(1);
-	let position = now
-		.saturating_add(BlockNumber::from(netuid.0))
-		.saturating_add(1)
-		.checked_rem(period)
-		.unwrap_or(0);
-	period.saturating_sub(position)
 }
 
 /// Every subnet, in netuid order.

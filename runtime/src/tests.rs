@@ -422,22 +422,6 @@ fn the_runtime_api_answers_from_the_chain_state() {
 	});
 }
 
-/// The blocks to a subnet's next epoch land exactly on its next epoch boundary.
-#[test]
-fn blocks_to_next_epoch_reach_the_next_epoch_exactly() {
-	for netuid in [NetUid(1), NetUid(7)] {
-		for tempo in [1u16, 10, 360] {
-			for now in 0..800u32 {
-				let blocks = crate::queries::blocks_to_next_epoch(netuid, tempo, now);
-				let epoch = |b: u32| pallet_consensus::epoch_index(netuid, tempo, b);
-				assert!((1..=u32::from(tempo) + 1).contains(&blocks));
-				assert_eq!(epoch(now + blocks - 1), epoch(now), "{netuid:?} {tempo} {now}");
-				assert_eq!(epoch(now + blocks), epoch(now) + 1, "{netuid:?} {tempo} {now}");
-			}
-		}
-	}
-}
-
 /// A neuron that takes over a UID shows none of its predecessor's results, though the last
 /// epoch's outputs for the UID are still stored; from its first epoch on it shows its own.
 #[test]

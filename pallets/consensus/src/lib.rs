@@ -38,7 +38,7 @@
 //! `(hotkey, netuid, uids, weights, salt, version_key)`.
 //!
 //! ## Epochs
-//! A subnet's epochs are numbered by [`epoch_index`]: `(block + netuid + 1) / (tempo + 1)`, so
+//! A subnet's epochs are numbered by [`taonet_primitives::epoch_index`]: `(block + netuid + 1) / (tempo + 1)`, so
 //! that subnets with the same tempo run their epochs in different blocks. A commit made in epoch
 //! `e` is revealed in epoch `e + reveal_period`.
 //!
@@ -89,10 +89,12 @@ use sp_core::H256;
 use sp_runtime::traits::{BlakeTwo256, Hash, UniqueSaturatedInto};
 pub use taonet_primitives::EpochPayout;
 use taonet_primitives::{
-	Balance, BlockNumber, EpochRunner, NetUid, NeuronHooks, StakeInterface, SubnetHyperparams,
-	SubnetsInterface, Uid,
+	epoch_index, Balance, BlockNumber, EpochRunner, NetUid, NeuronHooks, StakeInterface,
+	SubnetHyperparams, SubnetsInterface, Uid,
 };
-use taonet_yuma::{BondsMode, EpochInput, LiquidAlpha, Params as YumaParams};
+use taonet_yuma::{
+	has_duplicates, max_upscaled, BondsMode, EpochInput, LiquidAlpha, Params as YumaParams,
+};
 
 /// One UID's results from the last epoch, as stored (fractions as `u16` ratios).
 #[derive(
@@ -152,40 +154,10 @@ pub struct CheckedRow {
 	pub row: Vec<(u16, u16)>,
 }
 
-/// Whether `ids` names some id twice.
-pub fn has_duplicates(ids: &[u16]) -> bool {
-	let mut sorted = ids.to_vec();
-	sorted.sort_unstable();
-	sorted.windows(2).any(|pair| pair.first() == pair.get(1))
-}
-
-/// A weight row as stored: zero entries dropped, the rest scaled so that the largest is
-/// `u16::MAX`. `max` is the largest of `weights` (0 gives an empty row).
-pub fn max_upscaled(ids: &[u16], weights: &[u16], max: u16) -> Vec<(u16, u16)> {
-	ids.iter()
-		.zip(weights)
-		.filter(|(_, &w)| w > 0)
-		.map(|(&id, &w)| {
-			let scaled = u32::from(w)
-				.saturating_mul(u32::from(u16::MAX))
-				.checked_div(u32::from(max))
-				.unwrap_or(0);
-			(id, u16::try_from(scaled).unwrap_or(u16::MAX))
-		})
-		.collect()
-}
-
 /// The length a weight call is charged for: its row's, at most `MaxUids` (a longer row is
 /// refused by [`CheckWeights`] in the pool and by the call before any work).
 pub fn row_len<T: Config>(uids: &[u16]) -> u32 {
 	u32::try_from(uids.len()).unwrap_or(u32::MAX).min(T::MaxUids::get())
-}
-
-/// The epoch `block` belongs to on a subnet with `tempo`: `(block + netuid + 1) / (tempo + 1)`.
-/// Epoch boundaries are staggered by netuid.
-pub fn epoch_index(netuid: NetUid, tempo: u16, block: BlockNumber) -> u64 {
-	let shifted = u64::from(block).saturating_add(u64::from(netuid.0)).saturating_add(1);
-	shifted.checked_div(u64::from(tempo).saturating_add(1)).unwrap_or(0)
 }
 
 // The pallet macros expand to code that uses `expect` and plain arithmetic on values they

@@ -3,6 +3,7 @@
 use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
 use pallet_subnets::SubnetParam;
+use taonet_primitives::epoch_index;
 use taonet_primitives::TAO;
 
 const NET: NetUid = NetUid(1);

@@ -12,7 +12,7 @@
 //!
 //! ## One block's flow
 //! 1. [`Pallet::accrue`]: `block_emission(total issuance + pending)` into each subnet's pending.
-//! 2. Subnets whose epoch starts this block ([`pallet_consensus::epoch_index`] changes) join the
+//! 2. Subnets whose epoch starts this block ([`taonet_primitives::epoch_index`] changes) join the
 //!    epoch queue; queued epochs run while their bounds fit (see below), the rest wait for the
 //!    next block ([`Event::EpochsDeferred`]), as does a subnet whose last payout is not done.
 //! 3. [`Pallet::run_epoch`]: the owner's cut is minted, [`EpochRunner::run_epoch`] splits the
@@ -26,7 +26,7 @@
 
 //! ## Reading it
 //! Storage: [`PendingEmission`], [`TotalPending`], [`SubnetShares`], [`RootValidators`],
-//! [`RootWeights`]. The runtime API [`runtime_api::EmissionApi`] (`api.call.emissionApi` in
+//! [`RootWeights`]. The runtime API `taonet_runtime_api::EmissionApi` (`api.call.emissionApi` in
 //! polkadot.js) gives what is computed: the block emission, issuance, the next halving
 //! threshold and the blocks to it at the current rate, and each subnet's share and pending.
 //!
@@ -70,49 +70,6 @@ mod mock;
 mod tests;
 pub mod weights;
 
-/// The emission figures clients read through [`runtime_api::EmissionApi`], in rao.
-#[derive(Clone, Debug, PartialEq, Eq, codec::Encode, codec::Decode, scale_info::TypeInfo)]
-pub struct EmissionSchedule {
-	/// What the next block emits at the current issuance (0 while there is no subnet).
-	pub block_emission: Balance,
-	/// Total issuance (held stake and locks included).
-	pub total_issuance: Balance,
-	/// Emitted and not yet paid out, across subnets.
-	pub total_pending: Balance,
-	/// Issuance plus pending at which emission next halves; `None` once emission has ended.
-	pub next_halving_threshold: Option<Balance>,
-	/// Blocks until then at the current block emission; `None` once emission has ended, or
-	/// while there is no subnet to emit to.
-	pub blocks_to_next_halving: Option<u64>,
-}
-
-/// One subnet's emission: its share weight (relative to the other subnets') and pending rao.
-#[derive(Clone, Debug, PartialEq, Eq, codec::Encode, codec::Decode, scale_info::TypeInfo)]
-pub struct SubnetEmission {
-	/// The subnet.
-	pub netuid: NetUid,
-	/// Its share of block emission, relative to the sum of all shares.
-	pub share: u64,
-	/// Emission accrued since its last epoch.
-	pub pending: Balance,
-}
-
-/// The runtime API through which clients read emission.
-pub mod runtime_api {
-	use super::{EmissionSchedule, SubnetEmission};
-	use alloc::vec::Vec;
-
-	sp_api::decl_runtime_apis! {
-		/// Emission as the chain computes it.
-		pub trait EmissionApi {
-			/// The block emission, issuance, pending total and next halving.
-			fn emission_schedule() -> EmissionSchedule;
-			/// Each subnet's share and pending emission, in netuid order.
-			fn subnet_emission() -> Vec<SubnetEmission>;
-		}
-	}
-}
-
 use alloc::{vec, vec::Vec};
 use frame_support::{
 	pallet_prelude::*,
@@ -124,6 +81,7 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::*;
 use sp_runtime::{traits::UniqueSaturatedInto, Perbill};
+pub use taonet_primitives::emission::{EmissionSchedule, SubnetEmission};
 use taonet_primitives::{
 	emission::{block_emission, next_halving_threshold},
 	Balance, BlockNumber, EpochRunner, HotkeyOwnership, NetUid, NeuronHooks, StakeInterface,
@@ -438,8 +396,9 @@ impl<T: Config> Pallet<T> {
 		let mut queue = EpochQueue::<T>::get();
 		for &netuid in &subnets {
 			let Some(params) = T::Subnets::hyperparams(netuid) else { continue };
-			let epoch = pallet_consensus::epoch_index(netuid, params.tempo, now);
-			let before = pallet_consensus::epoch_index(netuid, params.tempo, now.saturating_sub(1));
+			let epoch = taonet_primitives::epoch_index(netuid, params.tempo, now);
+			let before =
+				taonet_primitives::epoch_index(netuid, params.tempo, now.saturating_sub(1));
 			if now > 0 && epoch != before && !queue.contains(&netuid) {
 				let _ = queue.try_push(netuid);
 			}
@@ -665,7 +624,7 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The figures of [`runtime_api::EmissionApi::emission_schedule`].
+	/// The figures of `taonet_runtime_api::EmissionApi::emission_schedule`.
 	pub fn emission_schedule() -> EmissionSchedule {
 		let total_issuance = T::Currency::total_issuance();
 		let total_pending = TotalPending::<T>::get();
@@ -687,7 +646,7 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The rows of [`runtime_api::EmissionApi::subnet_emission`].
+	/// The rows of `taonet_runtime_api::EmissionApi::subnet_emission`.
 	pub fn subnet_emission() -> Vec<SubnetEmission> {
 		T::Subnets::subnets()
 			.into_iter()
@@ -917,10 +876,10 @@ impl<T: Config> Pallet<T> {
 			netuids.iter().all(|&n| T::Subnets::is_subnet(NetUid(n))),
 			Error::<T>::UnknownSubnet
 		);
-		ensure!(!pallet_consensus::has_duplicates(netuids), Error::<T>::DuplicateSubnet);
+		ensure!(!taonet_yuma::has_duplicates(netuids), Error::<T>::DuplicateSubnet);
 		let max = weights.iter().copied().max().unwrap_or(0);
 		ensure!(max > 0, Error::<T>::AllWeightsZero);
-		let row = pallet_consensus::max_upscaled(netuids, weights, max);
+		let row = taonet_yuma::max_upscaled(netuids, weights, max);
 		let entries = u32::try_from(row.len()).unwrap_or(u32::MAX);
 		RootWeights::<T>::insert(&hotkey, BoundedVec::truncate_from(row));
 		Self::deposit_event(Event::RootWeightsSet { hotkey, entries });

@@ -129,8 +129,8 @@ fn at_most_the_bound_of_epochs_run_in_one_block() {
 			NetUid(2),
 			SubnetParam::Tempo(11)
 		));
-		assert_eq!(pallet_consensus::epoch_index(NetUid(2), 11, 8), 0);
-		assert_eq!(pallet_consensus::epoch_index(NetUid(2), 11, 9), 1);
+		assert_eq!(taonet_primitives::epoch_index(NetUid(2), 11, 8), 0);
+		assert_eq!(taonet_primitives::epoch_index(NetUid(2), 11, 9), 1);
 		run_to_block(8);
 		assert!(!emission_events().iter().any(|e| matches!(e, Event::EpochsDeferred { .. })));
 		run_to_block(9);

@@ -96,6 +96,29 @@ use alloc::vec::Vec;
 /// A sparse row: `(uid, value)` pairs, the layout in which the chain stores weights and bonds.
 pub type SparseRow = Vec<(u16, u16)>;
 
+/// Whether `ids` names some id twice.
+pub fn has_duplicates(ids: &[u16]) -> bool {
+	let mut sorted = ids.to_vec();
+	sorted.sort_unstable();
+	sorted.windows(2).any(|pair| pair.first() == pair.get(1))
+}
+
+/// A row as the chain stores it: zero entries dropped, the rest scaled so that the largest is
+/// `u16::MAX`. `max` is the largest of `weights` (0 gives an empty row).
+pub fn max_upscaled(ids: &[u16], weights: &[u16], max: u16) -> SparseRow {
+	ids.iter()
+		.zip(weights)
+		.filter(|(_, &w)| w > 0)
+		.map(|(&id, &w)| {
+			let scaled = u32::from(w)
+				.saturating_mul(u32::from(u16::MAX))
+				.checked_div(u32::from(max))
+				.unwrap_or(0);
+			(id, u16::try_from(scaled).unwrap_or(u16::MAX))
+		})
+		.collect()
+}
+
 /// How bonds evolve (protocol section 7, step 7).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BondsMode {
