@@ -56,8 +56,6 @@
 
 extern crate alloc;
 
-#[cfg(all(test, feature = "runtime-benchmarks"))]
-mod benchmark_mock;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
