@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 import { Keyring } from '@polkadot/keyring';
+import { Metadata, TypeRegistry } from '@polkadot/types';
 import { u8aToHex, stringToU8a, u8aConcat } from '@polkadot/util';
 import { blake2AsHex, cryptoWaitReady, xxhashAsU8a } from '@polkadot/util-crypto';
 
@@ -115,23 +116,35 @@ async function rawStorage(key, hash) {
 }
 
 /**
- * Anyone (Dave, not on the council) applies `code`; returns the finalized result.
- *
- * The block that sets new code ran on the old runtime, but the subscription may decode its events
- * with the new runtime's metadata, whose type ids differ, and then sees none. So the events are
- * read again at that block (`api.at` decodes a block with its parent's runtime), keeping the
- * extrinsic's own.
+ * The events of block `hash`, decoded with the metadata of the runtime that made it (its
+ * parent's), in a registry of their own. In the block that sets new code polkadot.js may decode
+ * with the new runtime's metadata, whose type ids differ, both in a transaction's subscription and
+ * in `api.at`; a registry built here from the parent's metadata does not depend on that race.
+ */
+async function eventsAt(hash) {
+  const { parentHash } = await api.rpc.chain.getHeader(hash);
+  const registry = new TypeRegistry();
+  const metadata = new Metadata(registry, (await api.rpc.state.getMetadata(parentHash)).toU8a());
+  registry.setMetadata(metadata);
+  const system = metadata.asLatest.pallets.find((pallet) => pallet.name.eq('System'));
+  const entry = system.storage.unwrap().items.find((item) => item.name.eq('Events'));
+  const raw = await rawStorage(plainKey('System', 'Events'), hash);
+  return registry.createType(registry.createLookupType(entry.type.asPlain), raw ?? '0x00');
+}
+
+/**
+ * Anyone (Dave, not on the council) applies `code`; returns the finalized result, with the
+ * extrinsic's own events read by [`eventsAt`].
  */
 async function apply(code) {
   const tx = api.tx.system.applyAuthorizedUpgrade(code);
   const { blockHash } = await sendAndFinalize(tx, k.dave, 120_000);
-  const at = await api.at(blockHash);
   const { block } = await api.rpc.chain.getBlock(blockHash);
   const index = block.extrinsics.findIndex((extrinsic) => extrinsic.hash.eq(tx.hash));
   assert.ok(index >= 0, 'the upgrade is in its finalized block');
-  const events = (await at.query.system.events())
+  const events = [...(await eventsAt(blockHash))]
     .filter(({ phase }) => phase.isApplyExtrinsic && phase.asApplyExtrinsic.eqn(index));
-  const failed = events.find(({ event }) => at.events.system.ExtrinsicFailed.is(event));
+  const failed = events.find(({ event }) => event.section === 'system' && event.method === 'ExtrinsicFailed');
   return { blockHash, events, dispatchError: failed?.event.data.dispatchError };
 }
 
