@@ -251,13 +251,13 @@ describe('the workflow of a subnet, from registration to rewards', () => {
     const rows = (await json(api.rpc.taonet.metagraph(2, true))).weights;
     assert.deepEqual(rows, [{ uid: await uid(2, 'validator'), row: [[uids2[0], 21845], [uids2[1], 65535]] }]);
     // The root network: the validator joins and weights both subnets 1:3.
-    ok(await sendAndFinalize(api.tx.emission.rootRegister(k.validator.address), k.charlie));
-    const root = await sendAndFinalize(api.tx.emission.setRootWeights([1, 2], [1, 3], 0), k.validator);
+    ok(await sendAndFinalize(api.tx.root.rootRegister(k.validator.address), k.charlie));
+    const root = await sendAndFinalize(api.tx.root.setRootWeights([1, 2], [1, 3], 0), k.validator);
     ok(root);
     state.rootAt = await numberOf(root.blockHash);
     const rootAt = await api.at(root.blockHash);
-    assert.deepEqual((await rootAt.query.emission.rootValidators()).toJSON(), [k.validator.address]);
-    assert.deepEqual((await rootAt.query.emission.rootWeights(k.validator.address)).toJSON(), [[1, 21845], [2, 65535]]);
+    assert.deepEqual((await rootAt.query.root.rootValidators()).toJSON(), [k.validator.address]);
+    assert.deepEqual((await rootAt.query.root.rootWeights(k.validator.address)).toJSON(), [[1, 21845], [2, 65535]]);
   });
 
   test('5. the epoch rewards the favoured miner, the validator and its nominator, 18 / 41 / 41', async () => {
@@ -336,10 +336,15 @@ describe('the workflow of a subnet, from registration to rewards', () => {
     const schedule = await json(api.rpc.taonet.emissionSchedule(state.endHash));
     assert.equal(big(schedule.totalIssuance), end.issuance);
     assert.equal(big(schedule.blockEmission), TAO);
-    // Shares are computed as each block accrues: from the block after the root weights on.
-    while ((await finalized()) <= state.rootAt) await new Promise((resolve) => setTimeout(resolve, 150));
-    const afterRoot = await hashOf(state.rootAt + 1);
-    const shares = (await json(api.rpc.taonet.subnets(afterRoot))).subnets.map((s) => s.emissionShare.value);
+    // Shares are computed once per root tempo: root weights count from the next root epoch, the
+    // first block after them where (block + 1) / (tempo + 1) changes.
+    const tempo = (await api.query.root.tempo()).toNumber();
+    let rootEpoch = state.rootAt + 1;
+    while ((rootEpoch + 1) % (tempo + 1) !== 0) rootEpoch += 1;
+    while ((await finalized()) < rootEpoch) await new Promise((resolve) => setTimeout(resolve, 150));
+    const updated = (await eventsAt(await hashOf(rootEpoch))).some((e) => e.section === 'root' && e.method === 'SharesUpdated');
+    assert.ok(updated, `the shares were computed at the root epoch, block ${rootEpoch}`);
+    const shares = (await json(api.rpc.taonet.subnets(await hashOf(rootEpoch)))).subnets.map((s) => s.emissionShare.value);
     assert.ok(Math.abs(shares[1] / shares[0] - 3) < 1e-6, `the root weights 1:3 are the shares: ${shares}`);
     assert.ok(shares[1] > shares[0], `the root weights favour subnet 2: ${shares}`);
   });

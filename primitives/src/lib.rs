@@ -29,8 +29,10 @@
 extern crate alloc;
 
 pub mod emission;
+mod root;
 mod stake;
 mod subnets;
+pub use root::{EmissionShares, SubnetActivity};
 pub use stake::StakeInterface;
 pub use subnets::{
 	blocks_to_next_epoch, epoch_index, EpochPayout, EpochRunner, HotkeyOwnership, NeuronHooks,

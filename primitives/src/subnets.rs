@@ -121,7 +121,8 @@ impl Default for SubnetHyperparams {
 	}
 }
 
-/// Read access to subnets and their neurons, and the two values other pallets feed back.
+/// Read access to subnets and their neurons, and the pruning scores the consensus pallet feeds
+/// back.
 pub trait SubnetsInterface<AccountId> {
 	/// Whether `netuid` is a registered subnet.
 	fn is_subnet(netuid: NetUid) -> bool;
@@ -146,8 +147,6 @@ pub trait SubnetsInterface<AccountId> {
 	/// Records each UID's last epoch emission, the score by which neurons are pruned. Extra
 	/// entries are ignored, missing ones count as 0.
 	fn set_pruning_scores(netuid: NetUid, scores: Vec<u64>);
-	/// Records the subnet's emission share, by which subnets are pruned (lowest first).
-	fn set_emission_share(netuid: NetUid, share: u64);
 	/// All TAO removed from issuance by registration burns since genesis.
 	fn total_recycled() -> Balance;
 }
@@ -170,9 +169,6 @@ pub trait EpochRunner<AccountId> {
 	/// The most the epoch of `netuid` can weigh now, from its UIDs and the most non-zero
 	/// weights it can read (the payouts not included).
 	fn epoch_weight(netuid: NetUid) -> Weight;
-	/// Whether the subnet is active: its last epoch reached a consensus (some validator's
-	/// weights on some miner counted). A subnet nobody scores is not.
-	fn is_active(netuid: NetUid) -> bool;
 }
 
 /// Sets up subnets for other pallets' benchmarks; the subnets pallet implements it with its
@@ -206,6 +202,10 @@ pub trait NeuronHooks {
 	/// `uid` of `netuid` has a new holder: whatever belonged to the previous one (weights it set,
 	/// weights and bonds pointing at it, outputs) must stop counting.
 	fn on_neuron_replaced(netuid: NetUid, uid: Uid) -> Weight;
+	/// `netuid` was registered (a new subnet, or a new one at a dissolved subnet's netuid).
+	fn on_subnet_added(_netuid: NetUid) -> Weight {
+		Weight::zero()
+	}
 	/// `netuid` was dissolved: all of its state goes.
 	fn on_subnet_removed(netuid: NetUid) -> Weight;
 	/// The most either hook can use, for a subnet of the largest size.
@@ -227,6 +227,9 @@ impl NeuronHooks for () {
 impl<A: NeuronHooks, B: NeuronHooks> NeuronHooks for (A, B) {
 	fn on_neuron_replaced(netuid: NetUid, uid: Uid) -> Weight {
 		A::on_neuron_replaced(netuid, uid).saturating_add(B::on_neuron_replaced(netuid, uid))
+	}
+	fn on_subnet_added(netuid: NetUid) -> Weight {
+		A::on_subnet_added(netuid).saturating_add(B::on_subnet_added(netuid))
 	}
 	fn on_subnet_removed(netuid: NetUid) -> Weight {
 		A::on_subnet_removed(netuid).saturating_add(B::on_subnet_removed(netuid))

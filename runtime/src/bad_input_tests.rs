@@ -96,7 +96,7 @@ fn bad_origin() -> Expect {
 /// The rows: an id (as in `docs/bad-input.md`), the signer, the call, what it gives.
 fn rows() -> Vec<(&'static str, Signer, RuntimeCall, Expect)> {
 	use pallet_consensus::Call as C;
-	use pallet_emission::Call as E;
+	use pallet_root::Call as R;
 	use pallet_stake::Call as St;
 	use pallet_subnets::Call as S;
 	use Expect::Refused;
@@ -131,8 +131,8 @@ fn rows() -> Vec<(&'static str, Signer, RuntimeCall, Expect)> {
 		("increase_take/someone-elses-hotkey", Key(Key::Dave), RuntimeCall::Stake(St::increase_take { hotkey: hk_id(2), take: 100 }), fails("Stake", pallet_stake::Error::<Runtime>::NotHotkeyOwner)),
 		("decrease_take/above-the-current-take", Key(Key::Bob), RuntimeCall::Stake(St::decrease_take { hotkey: hk_id(2), take: u16::MAX }), fails("Stake", pallet_stake::Error::<Runtime>::InvalidTake)),
 		("set_stake_parameter/signed", Key(Key::Bob), RuntimeCall::Stake(St::set_stake_parameter { param: pallet_stake::StakeParam::MinTake(1) }), bad_origin()),
-		("root_register/someone-elses-hotkey", Key(Key::Dave), RuntimeCall::Emission(E::root_register { hotkey: hk_id(2) }), fails("Emission", pallet_emission::Error::<Runtime>::NotHotkeyOwner)),
-		("set_root_weights/not-a-root-validator", Key(Key::Bob), RuntimeCall::Emission(E::set_root_weights { netuids: b(vec![1]), weights: b(vec![1]), version_key: 0 }), fails("Emission", pallet_emission::Error::<Runtime>::NotRootValidator)),
+		("root_register/someone-elses-hotkey", Key(Key::Dave), RuntimeCall::Root(R::root_register { hotkey: hk_id(2) }), fails("Root", pallet_root::Error::<Runtime>::NotHotkeyOwner)),
+		("set_root_weights/not-a-root-validator", Key(Key::Bob), RuntimeCall::Root(R::set_root_weights { netuids: b(vec![1]), weights: b(vec![1]), version_key: 0 }), fails("Root", pallet_root::Error::<Runtime>::NotRootValidator)),
 		("set_weights/unknown-netuid", Hotkey(2), RuntimeCall::Consensus(C::set_weights { netuid: NetUid(9), uids: b(vec![1]), weights: b(vec![1]), version_key: 0 }), Refused(1)),
 		("set_weights/unregistered-hotkey", Key(Key::Dave), RuntimeCall::Consensus(C::set_weights { netuid: net, uids: b(vec![1]), weights: b(vec![1]), version_key: 0 }), Refused(2)),
 		("set_weights/no-permit", Hotkey(2), RuntimeCall::Consensus(C::set_weights { netuid: net, uids: b(vec![0]), weights: b(vec![1]), version_key: 0 }), Refused(3)),

@@ -23,6 +23,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_stake, Stake]
 	[pallet_consensus, Consensus]
 	[pallet_emission, Emission]
+	[pallet_root, Root]
 	[pallet_preimage, Preimage]
 	[pallet_scheduler, Scheduler]
 	[pallet_ranked_collective, Council]

@@ -55,6 +55,10 @@ pub fn dev_council() -> Vec<(AccountId, Rank)> {
 /// passes at once enacts after about 25 blocks instead of two days' worth.
 pub const DEV_PERIOD_DIVISOR: u32 = 600;
 
+/// The root tempo of development chains: shares follow root weights within 11 blocks, where a
+/// production network waits for its root epoch every [`pallet_root::DEFAULT_ROOT_TEMPO`] + 1.
+pub const DEV_ROOT_TEMPO: u16 = 10;
+
 /// The genesis of a network: what an operator's network file names (the node reads one with
 /// `--chain network:<file>`; see `docs/network-template.json`). It has no sudo key.
 pub struct NetworkGenesis {
@@ -102,6 +106,7 @@ fn development_chain(authorities: Vec<(AuraId, GrandpaId)>) -> Value {
 	);
 	if let Some(patch) = patch.as_object_mut() {
 		patch.insert("subnets".into(), serde_json::json!({ "networkRateLimit": 0 }));
+		patch.insert("root".into(), serde_json::json!({ "tempo": DEV_ROOT_TEMPO }));
 	}
 	patch
 }
@@ -239,6 +244,7 @@ mod tests {
 			test_externalities(id).execute_with(|| {
 				frame_system::Pallet::<Runtime>::set_block_number(1);
 				assert_eq!(pallet_subnets::NetworkRateLimit::<Runtime>::get(), 0);
+				assert_eq!(pallet_root::Tempo::<Runtime>::get(), DEV_ROOT_TEMPO);
 				let alice = Sr25519Keyring::Alice.to_account_id();
 				let bob = Sr25519Keyring::Bob.to_account_id();
 				let lock = Subnets::lock_cost();
@@ -344,6 +350,11 @@ mod tests {
 			assert_eq!(pallet_aura::Authorities::<crate::Runtime>::get().to_vec(), vec![bob]);
 			// Subnet registration keeps its production rate limit.
 			assert_ne!(pallet_subnets::NetworkRateLimit::<crate::Runtime>::get(), 0);
+			// Shares follow root weights once per production root tempo.
+			assert_eq!(
+				pallet_root::Tempo::<crate::Runtime>::get(),
+				pallet_root::DEFAULT_ROOT_TEMPO
+			);
 		});
 	}
 

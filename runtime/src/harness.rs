@@ -15,7 +15,7 @@
 
 use crate::{
 	genesis_config_presets::test_externalities, AccountId, AllPalletsWithSystem, Balance,
-	Consensus, Emission, Runtime, RuntimeCall, RuntimeOrigin, Stake, Subnets, System, TAO,
+	Consensus, Emission, Root, Runtime, RuntimeCall, RuntimeOrigin, Stake, Subnets, System, TAO,
 };
 use frame_support::{
 	dispatch::GetDispatchInfo,
@@ -181,7 +181,7 @@ fn bounded<S: frame_support::traits::Get<u32>>(v: Vec<u16>) -> BoundedVec<u16, S
 
 fn call() -> impl Strategy<Value = RuntimeCall> {
 	use pallet_consensus::Call as C;
-	use pallet_emission::Call as E;
+	use pallet_root::Call as R;
 	use pallet_stake::Call as St;
 	use pallet_subnets::Call as S;
 	let subnets = prop_oneof![
@@ -206,8 +206,8 @@ fn call() -> impl Strategy<Value = RuntimeCall> {
 		4 => (netuid(), row(), value()).prop_map(|(netuid, (uids, weights), version_key)| RuntimeCall::Consensus(C::set_weights { netuid, uids: bounded(uids), weights: bounded(weights), version_key })),
 		2 => (netuid(), any::<[u8; 32]>()).prop_map(|(netuid, hash)| RuntimeCall::Consensus(C::commit_weights { netuid, hash: H256(hash) })),
 		2 => (netuid(), row(), prop::collection::vec(any::<u16>(), 0..=32), value()).prop_map(|(netuid, (uids, weights), salt, version_key)| RuntimeCall::Consensus(C::reveal_weights { netuid, uids: bounded(uids), weights: bounded(weights), salt: bounded(salt), version_key })),
-		1 => acct().prop_map(|hotkey| RuntimeCall::Emission(E::root_register { hotkey })),
-		1 => (prop::collection::vec(0u16..6, 0..5), prop::collection::vec(0u16..4, 0..5)).prop_map(|(netuids, weights)| RuntimeCall::Emission(E::set_root_weights { netuids: bounded(netuids), weights: bounded(weights), version_key: 0 })),
+		1 => acct().prop_map(|hotkey| RuntimeCall::Root(R::root_register { hotkey })),
+		1 => (prop::collection::vec(0u16..6, 0..5), prop::collection::vec(0u16..4, 0..5)).prop_map(|(netuids, weights)| RuntimeCall::Root(R::set_root_weights { netuids: bounded(netuids), weights: bounded(weights), version_key: 0 })),
 	];
 	let balances = (acct(), amount()).prop_map(|(dest, value)| {
 		RuntimeCall::Balances(pallet_balances::Call::transfer_allow_death {
@@ -241,6 +241,7 @@ fn check_invariants() {
 	Stake::do_try_state().expect("stake invariants");
 	Consensus::do_try_state().expect("consensus invariants");
 	Emission::do_try_state().expect("issuance invariant and emission state");
+	Root::do_try_state().expect("root network invariants");
 }
 
 /// What `CheckWeights` says of a signed weight call (`None` for any other call).

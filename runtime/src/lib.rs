@@ -94,20 +94,20 @@ macro_rules! runtime_version {
 			spec_version: $spec_version,
 			impl_version: 1,
 			apis: apis::RUNTIME_API_VERSIONS,
-			transaction_version: 2,
+			transaction_version: 3,
 			system_version: 1,
 		};
 	};
 }
 
 #[cfg(not(feature = "upgrade-rehearsal"))]
-runtime_version!(103);
+runtime_version!(105);
 
 // The upgrade rehearsal: this runtime as the next release, one `spec_version` ahead, with the
 // migrations queued for it (see [`Migrations`]). Built only as Wasm for the upgrade test
 // (`scripts/build-rehearsal-runtime.sh`); never a release.
 #[cfg(feature = "upgrade-rehearsal")]
-runtime_version!(104);
+runtime_version!(106);
 
 /// How a transaction names an account: an `AccountId` or an index.
 pub type Address = MultiAddress<AccountId, ()>;
@@ -242,27 +242,33 @@ mod runtime {
 	#[runtime::pallet_index(10)]
 	pub type Consensus = pallet_consensus;
 
-	/// Block emission with halvings, the root network's subnet shares, epoch payouts.
+	/// The root network: root validators' weights over subnets and the subnets' emission
+	/// shares. Its index is below emission's, so that its hook runs first (hooks run in index
+	/// order): a block's emission is split by the shares computed in it.
 	#[runtime::pallet_index(11)]
+	pub type Root = pallet_root;
+
+	/// Block emission with halvings, accrued by the subnets' shares; epoch payouts.
+	#[runtime::pallet_index(12)]
 	pub type Emission = pallet_emission;
 
 	/// Proposals too large to put in a referendum, stored by hash.
-	#[runtime::pallet_index(12)]
+	#[runtime::pallet_index(13)]
 	pub type Preimage = pallet_preimage;
 
 	/// Calls dispatched at a later block: the enactment of passed referenda.
-	#[runtime::pallet_index(13)]
+	#[runtime::pallet_index(14)]
 	pub type Scheduler = pallet_scheduler;
 
 	/// The council: a ranked collective whose members vote on referenda.
-	#[runtime::pallet_index(14)]
+	#[runtime::pallet_index(15)]
 	pub type Council = pallet_ranked_collective;
 
 	/// Referenda on the root, admin and emergency tracks, decided by the council.
-	#[runtime::pallet_index(15)]
+	#[runtime::pallet_index(16)]
 	pub type Referenda = pallet_referenda;
 
 	/// Taonet's governance origins and tracks, and the council at genesis.
-	#[runtime::pallet_index(16)]
+	#[runtime::pallet_index(17)]
 	pub type Governance = pallet_governance;
 }

@@ -17,8 +17,7 @@ fn now() -> BlockNumber {
 /// Every subnet, in netuid order.
 pub fn subnets() -> Vec<SubnetSummary<AccountId>> {
 	let netuids = Subnets::subnets();
-	let shares: Vec<u64> =
-		netuids.iter().map(pallet_emission::SubnetShares::<Runtime>::get).collect();
+	let shares: Vec<u64> = netuids.iter().map(pallet_root::SubnetShares::<Runtime>::get).collect();
 	let total: u128 = shares.iter().map(|&s| u128::from(s)).sum();
 	netuids
 		.into_iter()

@@ -85,6 +85,9 @@ fn new_ext() -> sp_io::TestExternalities {
 	let mut config = RuntimeGenesisConfig::default();
 	config.balances.balances = (1..=7).map(|n| (acc(n), 100_000 * TAO)).collect();
 	config.subnets.network_rate_limit = Some(0);
+	// Shares every block, so that each block's accrual follows the activity before it, as
+	// [`before`] computes it; `shares_wait_for_the_root_epoch` runs the production tempo.
+	config.root.tempo = Some(0);
 	let storage = config.build_storage().expect("the genesis builds");
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
@@ -100,6 +103,7 @@ fn next_block() {
 	Emission::do_try_state().expect("issuance + pending = genesis + minted - recycled <= 21M");
 	Stake::do_try_state().expect("stake invariants hold");
 	Subnets::do_try_state().expect("subnet invariants hold");
+	pallet_root::Pallet::<Runtime>::do_try_state().expect("root network invariants hold");
 }
 
 /// Runs blocks until block `block`.
@@ -530,5 +534,51 @@ fn ten_thousand_nominators_on_one_validator_are_paid_in_the_epochs_block() {
 			pallet_stake::Pools::<Runtime>::get(v1()).at(System::block_number()).streaming,
 			0
 		);
+	});
+}
+
+/// At the production root tempo, a new subnet shares from the block after its registration
+/// (the root pallet's hook runs before emission's), while root weights wait for the root epoch.
+#[test]
+fn a_new_subnet_shares_at_once_and_root_weights_wait_for_the_root_epoch() {
+	let mut config = RuntimeGenesisConfig::default();
+	config.balances.balances = (1..=7).map(|n| (acc(n), 100_000 * TAO)).collect();
+	config.subnets.network_rate_limit = Some(0);
+	let mut ext =
+		sp_io::TestExternalities::new(config.build_storage().expect("the genesis builds"));
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		let tempo = pallet_root::Tempo::<Runtime>::get();
+		assert_eq!(tempo, pallet_root::DEFAULT_ROOT_TEMPO);
+		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(alice()), owner_hot1()));
+		next_block();
+		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(bob()), owner_hot2()));
+		let pending = |n| pallet_emission::PendingEmission::<Runtime>::get(n);
+		let (one, two) = (pending(NET1), pending(NET2));
+		next_block();
+		let emitted = pending(NET1) - one + pending(NET2) - two;
+		assert!(emitted > 0);
+		assert_eq!(pending(NET2) - two, emitted / 2, "subnet 2 accrues half at once");
+		// Alice's hotkey joins the root network and weights only subnet 2.
+		assert_ok!(Stake::add_stake(RuntimeOrigin::signed(alice()), owner_hot1(), 100 * TAO));
+		assert_ok!(pallet_root::Pallet::<Runtime>::root_register(
+			RuntimeOrigin::signed(alice()),
+			owner_hot1()
+		));
+		assert_ok!(pallet_root::Pallet::<Runtime>::set_root_weights(
+			RuntimeOrigin::signed(owner_hot1()),
+			vec![2].try_into().unwrap(),
+			vec![1].try_into().unwrap(),
+			0
+		));
+		let root_epoch = (System::block_number() + 1..)
+			.find(|&b| pallet_root::Pallet::<Runtime>::is_root_epoch(b))
+			.expect("a root epoch comes");
+		assert!(root_epoch - System::block_number() <= u32::from(tempo) + 1);
+		run_to(root_epoch - 1);
+		let shares = pallet_root::SubnetShares::<Runtime>::get;
+		assert_eq!((shares(NET1), shares(NET2)), (1, 1), "equal until the root epoch");
+		next_block();
+		assert!(shares(NET1) == 0 && shares(NET2) > 0);
 	});
 }

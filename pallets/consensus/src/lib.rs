@@ -90,7 +90,7 @@ use sp_runtime::traits::{BlakeTwo256, Hash, UniqueSaturatedInto};
 pub use taonet_primitives::EpochPayout;
 use taonet_primitives::{
 	epoch_index, Balance, BlockNumber, EpochRunner, NetUid, NeuronHooks, StakeInterface,
-	SubnetHyperparams, SubnetsInterface, Uid,
+	SubnetActivity, SubnetHyperparams, SubnetsInterface, Uid,
 };
 use taonet_yuma::{
 	has_duplicates, max_upscaled, BondsMode, EpochInput, LiquidAlpha, Params as YumaParams,
@@ -710,10 +710,6 @@ impl<T: Config> EpochRunner<T::AccountId> for Pallet<T> {
 		Pallet::<T>::run_epoch(netuid, emission)
 	}
 
-	fn is_active(netuid: NetUid) -> bool {
-		ActiveSubnets::<T>::contains_key(netuid)
-	}
-
 	/// The benchmarked epoch at the subnet's UIDs and the most weights its permit holders'
 	/// rows can hold (`min(permits, UIDs) × UIDs`).
 	fn epoch_weight(netuid: NetUid) -> Weight {
@@ -725,6 +721,12 @@ impl<T: Config> EpochRunner<T::AccountId> for Pallet<T> {
 		T::WeightInfo::epoch(n, rows.saturating_mul(n)).saturating_add(
 			T::DbWeight::get().reads_writes(u64::from(rows).saturating_add(2), rows.into()),
 		)
+	}
+}
+
+impl<T: Config> SubnetActivity for Pallet<T> {
+	fn is_active(netuid: NetUid) -> bool {
+		ActiveSubnets::<T>::contains_key(netuid)
 	}
 }
 

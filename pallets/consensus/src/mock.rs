@@ -45,6 +45,7 @@ impl pallet_subnets::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type NeuronHooks = Consensus;
+	type Shares = ();
 	type MaxSubnets = MaxSubnets;
 	type WeightInfo = ();
 }

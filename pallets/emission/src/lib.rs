@@ -2,9 +2,8 @@
 //!
 //! New TAO (protocol brief, sections 2.1 and 8). Each block, the block emission of the halving
 //! schedule ([`taonet_primitives::emission`]) is added to the subnets' *pending emission* by
-//! their shares: the incentive Yuma consensus computes over the root network's weights (at most
-//! `MaxRootValidators` root validators, the top stakers, registered with `root_register`, set
-//! weights over subnets with `set_root_weights`), or equal shares without root weights. At a subnet's epoch its
+//! their shares, which the root network computes ([`Config::Shares`], the root pallet). At a
+//! subnet's epoch its
 //! pending emission is paid: 18% to the owner's coldkey, and the rest through the subnet's Yuma
 //! epoch, half to miners by incentive (staked to the miner's hotkey for its coldkey) and half to
 //! validators by dividends (the take to the hotkey's owner, the rest compounding for its
@@ -25,8 +24,8 @@
 //!    instead of overfilling one.
 
 //! ## Reading it
-//! Storage: [`PendingEmission`], [`TotalPending`], [`SubnetShares`], [`RootValidators`],
-//! [`RootWeights`]. The runtime API `taonet_runtime_api::EmissionApi` (`api.call.emissionApi` in
+//! Storage: [`PendingEmission`], [`TotalPending`], [`TotalEmitted`], the epoch and payout
+//! queues. The runtime API `taonet_runtime_api::EmissionApi` (`api.call.emissionApi` in
 //! polkadot.js) gives what is computed: the block emission, issuance, the next halving
 //! threshold and the blocks to it at the current rate, and each subnet's share and pending.
 //!
@@ -37,7 +36,7 @@
 //!
 //! ## Weight
 //! `on_initialize` returns what the block used: the benchmarked accrual ([`WeightInfo::on_block`],
-//! by subnets and root validators), then for each epoch run its benchmarked bound
+//! by subnets), then for each epoch run its benchmarked bound
 //! ([`EpochRunner::epoch_weight`], by UIDs and weights), and for each payment made its weight
 //! (by the positions the paid hotkey has). Epochs run while their bounds fit in
 //! [`Config::EpochWeightBudget`] (the first due epoch always runs, so no subnet waits forever)
@@ -70,7 +69,7 @@ mod mock;
 mod tests;
 pub mod weights;
 
-use alloc::{vec, vec::Vec};
+use alloc::vec::Vec;
 use frame_support::{
 	pallet_prelude::*,
 	traits::{
@@ -84,8 +83,8 @@ use sp_runtime::{traits::UniqueSaturatedInto, Perbill};
 pub use taonet_primitives::emission::{EmissionSchedule, SubnetEmission};
 use taonet_primitives::{
 	emission::{block_emission, next_halving_threshold},
-	Balance, BlockNumber, EpochRunner, HotkeyOwnership, NetUid, NeuronHooks, StakeInterface,
-	SubnetsInterface, Uid, MAX_SUPPLY,
+	Balance, BlockNumber, EmissionShares, EpochRunner, HotkeyOwnership, NetUid, NeuronHooks,
+	StakeInterface, SubnetsInterface, Uid, MAX_SUPPLY,
 };
 
 /// The owner's cut of a subnet's emission: 18%.
@@ -144,12 +143,6 @@ pub struct Payout {
 	pub paid: Balance,
 }
 
-/// The length a root weight call is charged for: its row's, at most `MaxSubnets` (a longer row
-/// names some netuid twice or an unknown one, and is refused).
-pub fn root_row_len<T: Config>(netuids: &[u16]) -> u32 {
-	u32::try_from(netuids.len()).unwrap_or(u32::MAX).min(T::MaxSubnets::get())
-}
-
 // The pallet macros expand to code that uses `expect` and plain arithmetic on values they
 // control; the lints stay on for everything written here.
 #[allow(
@@ -182,15 +175,14 @@ pub mod pallet {
 		type Stake: StakeInterface<Self::AccountId>;
 		/// The subnets' epochs.
 		type Epochs: EpochRunner<Self::AccountId>;
+		/// Each subnet's share of block emission (the root network).
+		type Shares: EmissionShares;
 		/// Most epochs run in one block.
 		#[pallet::constant]
 		type MaxEpochsPerBlock: Get<u32>;
-		/// Most subnets (bounds the epoch queue and root weight rows).
+		/// Most subnets (bounds the epoch queue).
 		#[pallet::constant]
 		type MaxSubnets: Get<u32>;
-		/// Most root validators (64).
-		#[pallet::constant]
-		type MaxRootValidators: Get<u32>;
 		/// The most the epochs of one block may weigh by their bounds (payments not included);
 		/// the first due epoch runs whatever its bound.
 		#[pallet::constant]
@@ -199,7 +191,7 @@ pub mod pallet {
 		/// whatever its weight.
 		#[pallet::constant]
 		type PaymentWeightBudget: Get<Weight>;
-		/// Measured weights of the calls and of a block's accrual.
+		/// Measured weight of a block's accrual.
 		type WeightInfo: WeightInfo;
 		/// Creates subnets and neurons for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
@@ -227,25 +219,6 @@ pub mod pallet {
 	/// burned by then (the invariant's starting point).
 	#[pallet::storage]
 	pub type InitialIssuance<T: Config> = StorageValue<_, Balance, OptionQuery>;
-
-	/// The root network's validators: hotkeys among the top stakers.
-	#[pallet::storage]
-	pub type RootValidators<T: Config> =
-		StorageValue<_, BoundedVec<T::AccountId, T::MaxRootValidators>, ValueQuery>;
-
-	/// Each root validator's weights over subnets: `(netuid, weight)`, largest `u16::MAX`.
-	#[pallet::storage]
-	pub type RootWeights<T: Config> = StorageMap<
-		_,
-		Blake2_128Concat,
-		T::AccountId,
-		BoundedVec<(u16, u16), T::MaxSubnets>,
-		ValueQuery,
-	>;
-
-	/// Each subnet's share of block emission, as last computed (relative weights).
-	#[pallet::storage]
-	pub type SubnetShares<T: Config> = StorageMap<_, Twox64Concat, NetUid, u64, ValueQuery>;
 
 	/// Subnets whose epoch is due and has not run yet, oldest first.
 	#[pallet::storage]
@@ -292,67 +265,10 @@ pub mod pallet {
 		PayoutQueued { netuid: NetUid, payments: u32, amount: Balance },
 		/// `count` due epochs wait for the next block.
 		EpochsDeferred { count: u32 },
-		/// `hotkey` joined the root network, replacing `replaced` if it was full.
-		RootRegistered { hotkey: T::AccountId, replaced: Option<T::AccountId> },
-		/// A root validator set its weights over `entries` subnets.
-		RootWeightsSet { hotkey: T::AccountId, entries: u32 },
-		/// The subnets' emission shares changed.
-		SharesUpdated { subnets: u32 },
 		/// A payment of a subnet's epoch could not be made (for a miner, its coldkey may stake
 		/// to as many hotkeys as allowed): `amount` stays in the subnet's pending emission and
 		/// is paid by a later epoch.
 		PaymentFailed { netuid: NetUid, hotkey: T::AccountId, amount: Balance, validator: bool },
-	}
-
-	#[pallet::error]
-	pub enum Error<T> {
-		/// The signer does not own the hotkey.
-		NotHotkeyOwner,
-		/// The hotkey has no stake.
-		NoStake,
-		/// The root network is full and the hotkey's stake is not above the smallest member's.
-		StakeTooLow,
-		/// The hotkey is already a root validator.
-		AlreadyRootValidator,
-		/// The signing hotkey is not a root validator.
-		NotRootValidator,
-		/// `netuids` and `weights` differ in length.
-		LengthMismatch,
-		/// The row is longer than the most subnets there can be.
-		RowTooLong,
-		/// A netuid is not a registered subnet.
-		UnknownSubnet,
-		/// A netuid appears twice.
-		DuplicateSubnet,
-		/// All weights are zero.
-		AllWeightsZero,
-	}
-
-	#[pallet::call]
-	impl<T: Config> Pallet<T> {
-		/// Registers the signer's `hotkey` as a root validator; when the root network is full it
-		/// replaces the member with the least stake, if `hotkey` has more.
-		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::root_register())]
-		pub fn root_register(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
-			let coldkey = ensure_signed(origin)?;
-			Self::do_root_register(&coldkey, hotkey)
-		}
-
-		/// Sets the signing root validator's weights over subnets (uids are netuids). The
-		/// version key is accepted as is: the root network has no hyperparameters.
-		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::set_root_weights(root_row_len::<T>(netuids)))]
-		pub fn set_root_weights(
-			origin: OriginFor<T>,
-			netuids: BoundedVec<u16, T::MaxSubnets>,
-			weights: BoundedVec<u16, T::MaxSubnets>,
-			version_key: u64,
-		) -> DispatchResult {
-			let hotkey = ensure_signed(origin)?;
-			let _ = version_key;
-			Self::do_set_root_weights(hotkey, &netuids, &weights)
-		}
 	}
 
 	#[pallet::hooks]
@@ -384,13 +300,8 @@ impl<T: Config> Pallet<T> {
 		}
 		let subnets = T::Subnets::subnets();
 		let count = u64::try_from(subnets.len()).unwrap_or(u64::MAX);
-		// The benchmark's shares come from root weights; without them, each subnet's activity
-		// is read too.
-		let mut used = T::WeightInfo::on_block(
-			u32::try_from(subnets.len()).unwrap_or(u32::MAX),
-			u32::try_from(RootValidators::<T>::decode_len().unwrap_or(0)).unwrap_or(u32::MAX),
-		)
-		.saturating_add(T::DbWeight::get().reads(count));
+		let mut used = T::WeightInfo::on_block(u32::try_from(subnets.len()).unwrap_or(u32::MAX))
+			.saturating_add(T::DbWeight::get().reads(count));
 		Self::accrue(&subnets);
 		let now = Self::now();
 		let mut queue = EpochQueue::<T>::get();
@@ -462,8 +373,7 @@ impl<T: Config> Pallet<T> {
 		if amount == 0 {
 			return;
 		}
-		let shares = Self::subnet_shares(subnets);
-		Self::record_shares(subnets, &shares);
+		let shares: Vec<u64> = subnets.iter().map(|&netuid| T::Shares::share_of(netuid)).collect();
 		let total: u128 = shares.iter().map(|&w| u128::from(w)).sum();
 		let parts: Vec<Balance> = shares
 			.iter()
@@ -652,7 +562,7 @@ impl<T: Config> Pallet<T> {
 			.into_iter()
 			.map(|netuid| SubnetEmission {
 				netuid,
-				share: SubnetShares::<T>::get(netuid),
+				share: T::Shares::share_of(netuid),
 				pending: PendingEmission::<T>::get(netuid),
 			})
 			.collect()
@@ -726,163 +636,16 @@ impl<T: Config> NeuronHooks for Pallet<T> {
 	/// the emitted total alike, so the issuance schedule does not count it.
 	/// Its queued payments are dropped unpaid (by [`Pallet::pay_queued`], which sees the old
 	/// generation).
-	/// Its share goes, and root validators' weights on the netuid are dropped, so that a new
-	/// subnet at the netuid starts from nothing.
 	fn on_subnet_removed(netuid: NetUid) -> Weight {
 		let pending = PendingEmission::<T>::take(netuid);
 		TotalPending::<T>::mutate(|p| *p = p.saturating_sub(pending));
 		TotalEmitted::<T>::mutate(|e| *e = e.saturating_sub(pending));
 		EpochQueue::<T>::mutate(|queue| queue.retain(|n| *n != netuid));
 		Generation::<T>::mutate(netuid, |g| *g = g.saturating_add(1));
-		SubnetShares::<T>::remove(netuid);
-		let validators = RootValidators::<T>::get();
-		for hotkey in validators.iter() {
-			RootWeights::<T>::mutate(hotkey, |row| row.retain(|&(n, _)| n != netuid.0));
-		}
-		let rows = u64::try_from(validators.len()).unwrap_or(u64::MAX);
-		T::DbWeight::get().reads_writes(rows.saturating_add(6), rows.saturating_add(6))
+		T::DbWeight::get().reads_writes(5, 5)
 	}
 
 	fn weight_bound() -> Weight {
-		let rows = u64::from(T::MaxRootValidators::get());
-		T::DbWeight::get().reads_writes(rows.saturating_add(6), rows.saturating_add(6))
-	}
-}
-
-impl<T: Config> Pallet<T> {
-	/// Each subnet's share weight: the incentive Yuma consensus gives it over the root weight
-	/// matrix (root validators as rows, by stake; κ 0.5), or, when that gives nothing (no root
-	/// validators, no weights, no stake), equal shares among the *active* subnets
-	/// ([`EpochRunner::is_active`]: the last epoch reached a consensus), so that a subnet nobody
-	/// scores does not pay its emission to raw stake. While no subnet is active (a new chain),
-	/// all subnets share equally, so that the first epochs have something to pay.
-	pub fn subnet_shares(subnets: &[NetUid]) -> Vec<u64> {
-		let validators = RootValidators::<T>::get();
-		let v = validators.len();
-		let n = v.saturating_add(subnets.len());
-		let column = |netuid: u16| {
-			subnets
-				.iter()
-				.position(|s| s.0 == netuid)
-				.and_then(|i| u16::try_from(v.saturating_add(i)).ok())
-		};
-		let mut stake: Vec<u64> = validators.iter().map(T::Stake::hotkey_stake).collect();
-		stake.resize(n, 0);
-		let mut weights: Vec<Vec<(u16, u16)>> = validators
-			.iter()
-			.map(|hotkey| {
-				RootWeights::<T>::get(hotkey)
-					.iter()
-					.filter_map(|&(netuid, w)| Some((column(netuid)?, w)))
-					.collect()
-			})
-			.collect();
-		weights.resize(n, Vec::new());
-		let now = u64::from(Self::now());
-		let last_update = vec![now; n];
-		let registered_at = vec![0u64; n];
-		let mut permits = vec![true; v];
-		permits.resize(n, false);
-		let bonds = vec![Vec::new(); n];
-		let params = taonet_yuma::Params {
-			max_validators: u16::try_from(v).unwrap_or(u16::MAX),
-			activity_cutoff: u64::MAX,
-			..Default::default()
-		};
-		let input = taonet_yuma::EpochInput {
-			current_block: now,
-			bonds_updated_at: now,
-			stake: &stake,
-			last_update: &last_update,
-			registered_at: &registered_at,
-			validator_permit: &permits,
-			weights: &weights,
-			bonds: &bonds,
-			emission: 0,
-		};
-		let incentive: Vec<u64> = taonet_yuma::run_epoch(&params, &input)
-			.map(|out| out.incentive.iter().skip(v).map(|x| x.to_bits()).collect())
-			.unwrap_or_default();
-		if incentive.len() == subnets.len() && incentive.iter().any(|&w| w > 0) {
-			return incentive;
-		}
-		let active: Vec<u64> =
-			subnets.iter().map(|&netuid| u64::from(T::Epochs::is_active(netuid))).collect();
-		if active.contains(&1) {
-			active
-		} else {
-			vec![1; subnets.len()]
-		}
-	}
-
-	/// Stores the shares when they change, and tells the subnets pallet (which prunes the
-	/// lowest share).
-	fn record_shares(subnets: &[NetUid], shares: &[u64]) {
-		let changed = subnets.iter().zip(shares).any(|(n, &w)| SubnetShares::<T>::get(n) != w);
-		if !changed {
-			return;
-		}
-		for (&netuid, &share) in subnets.iter().zip(shares) {
-			SubnetShares::<T>::insert(netuid, share);
-			T::Subnets::set_emission_share(netuid, share);
-		}
-		Self::deposit_event(Event::SharesUpdated {
-			subnets: u32::try_from(subnets.len()).unwrap_or(u32::MAX),
-		});
-	}
-
-	fn do_root_register(coldkey: &T::AccountId, hotkey: T::AccountId) -> DispatchResult {
-		ensure!(
-			T::Hotkeys::hotkey_owner(&hotkey).as_ref() == Some(coldkey),
-			Error::<T>::NotHotkeyOwner
-		);
-		let stake = T::Stake::hotkey_stake(&hotkey);
-		ensure!(stake > 0, Error::<T>::NoStake);
-		let mut validators = RootValidators::<T>::get();
-		ensure!(!validators.contains(&hotkey), Error::<T>::AlreadyRootValidator);
-		let mut replaced = None;
-		if validators.try_push(hotkey.clone()).is_err() {
-			// Full: the member with the least stake (the later one on ties) goes, if weaker.
-			let weakest = validators
-				.iter()
-				.enumerate()
-				.min_by_key(|(i, h)| (T::Stake::hotkey_stake(h), core::cmp::Reverse(*i)))
-				.map(|(i, h)| (i, h.clone()));
-			let (index, member) = weakest.ok_or(Error::<T>::StakeTooLow)?;
-			ensure!(stake > T::Stake::hotkey_stake(&member), Error::<T>::StakeTooLow);
-			if let Some(slot) = validators.get_mut(index) {
-				*slot = hotkey.clone();
-			}
-			RootWeights::<T>::remove(&member);
-			replaced = Some(member);
-		}
-		RootValidators::<T>::put(validators);
-		Self::deposit_event(Event::RootRegistered { hotkey, replaced });
-		Ok(())
-	}
-
-	fn do_set_root_weights(
-		hotkey: T::AccountId,
-		netuids: &[u16],
-		weights: &[u16],
-	) -> DispatchResult {
-		ensure!(RootValidators::<T>::get().contains(&hotkey), Error::<T>::NotRootValidator);
-		ensure!(netuids.len() == weights.len(), Error::<T>::LengthMismatch);
-		ensure!(
-			u32::try_from(netuids.len()).is_ok_and(|len| len <= T::MaxSubnets::get()),
-			Error::<T>::RowTooLong
-		);
-		ensure!(
-			netuids.iter().all(|&n| T::Subnets::is_subnet(NetUid(n))),
-			Error::<T>::UnknownSubnet
-		);
-		ensure!(!taonet_yuma::has_duplicates(netuids), Error::<T>::DuplicateSubnet);
-		let max = weights.iter().copied().max().unwrap_or(0);
-		ensure!(max > 0, Error::<T>::AllWeightsZero);
-		let row = taonet_yuma::max_upscaled(netuids, weights, max);
-		let entries = u32::try_from(row.len()).unwrap_or(u32::MAX);
-		RootWeights::<T>::insert(&hotkey, BoundedVec::truncate_from(row));
-		Self::deposit_event(Event::RootWeightsSet { hotkey, entries });
-		Ok(())
+		T::DbWeight::get().reads_writes(5, 5)
 	}
 }

@@ -1,5 +1,5 @@
 //! A test runtime with every Taonet pallet the emission flow touches: Balances, Subnets, Stake,
-//! Consensus and Emission.
+//! Consensus, Root (the shares) and Emission.
 
 use crate as pallet_emission;
 use frame_support::{derive_impl, parameter_types, traits::Hooks};
@@ -17,6 +17,7 @@ frame_support::construct_runtime!(
 		Subnets: pallet_subnets,
 		Stake: pallet_stake,
 		Consensus: pallet_consensus,
+		Root: pallet_root,
 		Emission: pallet_emission,
 	}
 );
@@ -55,7 +56,8 @@ impl pallet_subnets::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
-	type NeuronHooks = (Consensus, Emission);
+	type NeuronHooks = (Consensus, (Emission, Root));
+	type Shares = Root;
 	type MaxSubnets = MaxSubnets;
 	type WeightInfo = ();
 }
@@ -79,15 +81,27 @@ impl pallet_consensus::Config for Test {
 	type BenchmarkHelper = Subnets;
 }
 
+impl pallet_root::Config for Test {
+	type Subnets = Subnets;
+	type Hotkeys = Subnets;
+	type Stake = Stake;
+	type Activity = Consensus;
+	type MaxSubnets = MaxSubnetsU32;
+	type MaxRootValidators = MaxRootValidators;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Subnets;
+}
+
 impl pallet_emission::Config for Test {
 	type Currency = Balances;
 	type Subnets = Subnets;
 	type Hotkeys = Subnets;
 	type Stake = Stake;
 	type Epochs = Consensus;
+	type Shares = Root;
 	type MaxEpochsPerBlock = MaxEpochsPerBlock;
 	type MaxSubnets = MaxSubnetsU32;
-	type MaxRootValidators = MaxRootValidators;
 	type EpochWeightBudget = EpochWeightBudget;
 	type PaymentWeightBudget = PaymentWeightBudget;
 	type WeightInfo = ();
@@ -127,15 +141,21 @@ pub fn new_test_ext_with_issuance(issuance: Balance) -> sp_io::TestExternalities
 	.assimilate_storage(&mut storage)
 	.unwrap();
 	pallet_stake::GenesisConfig::<Test>::default().assimilate_storage(&mut storage).unwrap();
+	// Shares every block, as when they were computed with each accrual.
+	pallet_root::GenesisConfig::<Test> { tempo: Some(0), _config: Default::default() }
+		.assimilate_storage(&mut storage)
+		.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext
 }
 
-/// Runs blocks up to `n`, with the emission pallet's hook and its invariant after every block.
+/// Runs blocks up to `n`, with the root and emission pallets' hooks (in the runtime's order)
+/// and the issuance invariant after every block.
 pub fn run_to_block(n: u64) {
 	while System::block_number() < n {
 		System::set_block_number(System::block_number() + 1);
+		Root::on_initialize(System::block_number());
 		Emission::on_initialize(System::block_number());
 		Emission::do_try_state().expect("the issuance invariant holds after every block");
 	}

@@ -172,7 +172,7 @@ fn epochs_beyond_the_weight_budget_wait_for_the_next_block() {
 		run_to_block(10);
 		assert!(EpochQueue::<Test>::get().is_empty());
 		let weight = Emission::on_block();
-		assert!(weight.all_gte(<Test as Config>::WeightInfo::on_block(2, 0)));
+		assert!(weight.all_gte(<Test as Config>::WeightInfo::on_block(2)));
 	});
 }
 
@@ -189,7 +189,7 @@ fn a_block_with_epochs_weighs_their_bounds_and_payments() {
 		let payments = <Stake as StakeInterface<AccountId>>::pay_position_weight()
 			.saturating_mul(2)
 			.saturating_add(<Stake as StakeInterface<AccountId>>::pay_hotkey_weight());
-		let floor = <Test as Config>::WeightInfo::on_block(1, 0)
+		let floor = <Test as Config>::WeightInfo::on_block(1)
 			.saturating_add(bound)
 			.saturating_add(payments);
 		assert!(used.all_gte(floor), "{used} below {floor}");
@@ -307,146 +307,6 @@ fn a_dissolved_subnets_pending_is_never_minted() {
 		assert_eq!(TotalEmitted::<Test>::get(), 0);
 		Emission::do_try_state().expect("the invariant still holds");
 	});
-}
-
-mod root {
-	use super::*;
-	use frame_support::assert_noop;
-
-	/// Subnets 1 (Alice's, hotkey 100) and 2 (Bob's, hotkey 101); Alice's hotkey 100 staked.
-	fn two_subnets() {
-		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(ALICE), OWNER_HOT));
-		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(2), 101));
-		assert_ok!(Stake::add_stake(RuntimeOrigin::signed(ALICE), OWNER_HOT, 10 * TAO));
-	}
-
-	#[test]
-	fn root_validators_join_by_stake_and_the_weakest_is_replaced() {
-		new_test_ext().execute_with(|| {
-			two_subnets();
-			assert_noop!(
-				Emission::root_register(RuntimeOrigin::signed(2), OWNER_HOT),
-				Error::<Test>::NotHotkeyOwner
-			);
-			assert_noop!(
-				Emission::root_register(RuntimeOrigin::signed(2), 101),
-				Error::<Test>::NoStake
-			);
-			assert_ok!(Emission::root_register(RuntimeOrigin::signed(ALICE), OWNER_HOT));
-			assert_noop!(
-				Emission::root_register(RuntimeOrigin::signed(ALICE), OWNER_HOT),
-				Error::<Test>::AlreadyRootValidator
-			);
-			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(2), 101, 5 * TAO));
-			assert_ok!(Emission::root_register(RuntimeOrigin::signed(2), 101));
-			// Full at two: Charlie's 102 with 1 TAO is too weak; with 20 TAO it replaces 101.
-			assert_ok!(Subnets::burned_register(
-				RuntimeOrigin::signed(3),
-				NetUid(1),
-				102,
-				Balance::MAX
-			));
-			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(3), 102, TAO));
-			assert_noop!(
-				Emission::root_register(RuntimeOrigin::signed(3), 102),
-				Error::<Test>::StakeTooLow
-			);
-			assert_ok!(Emission::set_root_weights(
-				RuntimeOrigin::signed(101),
-				b(vec![1]),
-				b(vec![1]),
-				0
-			));
-			assert_ok!(Stake::add_stake(RuntimeOrigin::signed(3), 102, 19 * TAO));
-			assert_ok!(Emission::root_register(RuntimeOrigin::signed(3), 102));
-			assert_eq!(RootValidators::<Test>::get().to_vec(), vec![OWNER_HOT, 102]);
-			assert!(RootWeights::<Test>::get(101).is_empty(), "the replaced member's weights go");
-			assert!(emission_events()
-				.contains(&Event::RootRegistered { hotkey: 102, replaced: Some(101) }));
-		});
-	}
-
-	#[test]
-	fn root_weights_are_checked_and_stored_normalized() {
-		new_test_ext().execute_with(|| {
-			two_subnets();
-			let set = |who: AccountId, netuids: Vec<u16>, weights: Vec<u16>| {
-				Emission::set_root_weights(RuntimeOrigin::signed(who), b(netuids), b(weights), 0)
-			};
-			assert_noop!(set(OWNER_HOT, vec![1], vec![1]), Error::<Test>::NotRootValidator);
-			assert_ok!(Emission::root_register(RuntimeOrigin::signed(ALICE), OWNER_HOT));
-			assert_noop!(set(OWNER_HOT, vec![1, 2], vec![1]), Error::<Test>::LengthMismatch);
-			assert_noop!(set(OWNER_HOT, vec![1, 9], vec![1, 1]), Error::<Test>::UnknownSubnet);
-			assert_noop!(set(OWNER_HOT, vec![1, 1], vec![1, 1]), Error::<Test>::DuplicateSubnet);
-			assert_noop!(set(OWNER_HOT, vec![1, 2], vec![0, 0]), Error::<Test>::AllWeightsZero);
-			assert_ok!(set(OWNER_HOT, vec![1, 2], vec![30, 10]));
-			assert_eq!(
-				RootWeights::<Test>::get(OWNER_HOT).to_vec(),
-				vec![(1, 65_535), (2, 21_845)]
-			);
-			assert!(emission_events()
-				.contains(&Event::RootWeightsSet { hotkey: OWNER_HOT, entries: 2 }));
-		});
-	}
-
-	#[test]
-	fn a_dissolved_subnet_leaves_no_share_or_root_weight_for_its_successor() {
-		new_test_ext().execute_with(|| {
-			two_subnets();
-			assert_ok!(Emission::root_register(RuntimeOrigin::signed(ALICE), OWNER_HOT));
-			assert_ok!(Emission::set_root_weights(
-				RuntimeOrigin::signed(OWNER_HOT),
-				b(vec![1, 2]),
-				b(vec![1, 3]),
-				0
-			));
-			run_to_block(3);
-			assert!(SubnetShares::<Test>::get(NetUid(2)) > 0);
-			assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(2), NetUid(2)));
-			assert_eq!(SubnetShares::<Test>::get(NetUid(2)), 0);
-			// The entry on subnet 1 stays as it was (rows are normalized by the epoch).
-			assert_eq!(RootWeights::<Test>::get(OWNER_HOT).to_vec(), vec![(1, 21_845)]);
-			// A new subnet at netuid 2 gets its share recorded afresh.
-			assert_ok!(Subnets::register_network(RuntimeOrigin::signed(3), 103));
-			run_to_block(4);
-			assert_eq!(
-				pallet_subnets::EmissionShares::<Test>::get(NetUid(2)),
-				SubnetShares::<Test>::get(NetUid(2))
-			);
-		});
-	}
-
-	#[test]
-	fn shares_follow_the_root_weights_and_are_equal_without_them() {
-		new_test_ext().execute_with(|| {
-			two_subnets();
-			// No root weights: equal shares.
-			run_to_block(2);
-			assert_eq!(PendingEmission::<Test>::get(NetUid(1)), TAO / 2);
-			assert_eq!(PendingEmission::<Test>::get(NetUid(2)), TAO / 2);
-			// One root validator weighting subnet 1 three times subnet 2: consensus is its own
-			// weights, so the shares are 3/4 and 1/4.
-			assert_ok!(Emission::root_register(RuntimeOrigin::signed(ALICE), OWNER_HOT));
-			assert_ok!(Emission::set_root_weights(
-				RuntimeOrigin::signed(OWNER_HOT),
-				b(vec![1, 2]),
-				b(vec![3, 1]),
-				0
-			));
-			run_to_block(3);
-			let (one, two) =
-				(PendingEmission::<Test>::get(NetUid(1)), PendingEmission::<Test>::get(NetUid(2)));
-			assert!((one - TAO / 2).abs_diff(TAO * 3 / 4) <= 1, "{one}");
-			assert!((two - TAO / 2).abs_diff(TAO / 4) <= 1, "{two}");
-			assert_eq!(one + two, 2 * TAO, "every rao of the block emission accrues");
-			assert!(SubnetShares::<Test>::get(NetUid(1)) > SubnetShares::<Test>::get(NetUid(2)));
-			assert_eq!(
-				pallet_subnets::EmissionShares::<Test>::get(NetUid(1)),
-				SubnetShares::<Test>::get(NetUid(1))
-			);
-			assert!(emission_events().contains(&Event::SharesUpdated { subnets: 2 }));
-		});
-	}
 }
 
 mod halving {

@@ -91,8 +91,7 @@ mod benchmarks {
 		SubnetLimit::<T>::put(max);
 		let (weakest, _) = subnet_with_neurons::<T>(n as u16, 0)?;
 		for seed in 1..u32::from(max) {
-			let (netuid, _) = subnet_with_neurons::<T>(1, seed)?;
-			EmissionShares::<T>::insert(netuid, 1);
+			subnet_with_neurons::<T>(1, seed)?;
 		}
 		LastLock::<T>::kill();
 		let coldkey = funded::<T>("coldkey", 1);

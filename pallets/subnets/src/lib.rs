@@ -90,7 +90,7 @@ use frame_support::{
 use frame_system::pallet_prelude::*;
 use sp_runtime::traits::UniqueSaturatedInto;
 use taonet_primitives::{
-	Balance, BlockNumber, HotkeyOwnership, NetUid, NeuronHooks, SubnetHyperparams,
+	Balance, BlockNumber, EmissionShares, HotkeyOwnership, NetUid, NeuronHooks, SubnetHyperparams,
 	SubnetsInterface, Uid, TAO,
 };
 use taonet_yuma::Fixed;
@@ -140,6 +140,9 @@ pub mod pallet {
 		/// Other pallets' per-UID and per-subnet state to clear.
 		type NeuronHooks: NeuronHooks;
 
+		/// The subnets' emission shares (the root network's): the lowest is pruned first.
+		type Shares: EmissionShares;
+
 		/// Hard cap on the number of subnets, whatever the subnet limit says (bounds storage and
 		/// the pruning scan).
 		#[pallet::constant]
@@ -167,10 +170,6 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type RegistrationsThisBlock<T: Config> =
 		StorageMap<_, Twox64Concat, NetUid, (BlockNumber, u16), ValueQuery>;
-
-	/// Each subnet's emission share as the emission pallet last set it; lowest is pruned first.
-	#[pallet::storage]
-	pub type EmissionShares<T: Config> = StorageMap<_, Twox64Concat, NetUid, u64, ValueQuery>;
 
 	/// Number of neurons in a subnet: its UIDs are `0..count`.
 	#[pallet::storage]
@@ -360,8 +359,6 @@ pub mod pallet {
 		PrometheusServed { netuid: NetUid, hotkey: T::AccountId, prometheus: PrometheusInfo },
 		/// The subnet's pruning scores were updated (after its epoch).
 		PruningScoresSet { netuid: NetUid },
-		/// The subnet's emission share was updated.
-		EmissionShareSet { netuid: NetUid, share: u64 },
 		/// A dissolved subnet was the last registered: the lock cost's memory and the last
 		/// registration block are back to their values before it.
 		RegistrationMemoryRestored {
@@ -781,7 +778,8 @@ impl<T: Config> Pallet<T> {
 		});
 		Self::store_burn(netuid, TAO.clamp(params.min_burn, params.max_burn));
 		Self::append_neuron(netuid, coldkey, hotkey, 0)?;
-		Ok(pruned)
+		let added = T::NeuronHooks::on_subnet_added(netuid);
+		Ok((pruned.0, pruned.1.saturating_add(added)))
 	}
 
 	/// The subnet to prune: lowest emission share among those past the network immunity,
@@ -791,7 +789,7 @@ impl<T: Config> Pallet<T> {
 		Networks::<T>::iter()
 			.filter(|(_, subnet)| now.saturating_sub(subnet.registered_at) >= immunity)
 			.map(|(netuid, subnet)| {
-				((EmissionShares::<T>::get(netuid), subnet.registered_at, netuid), netuid)
+				((T::Shares::share_of(netuid), subnet.registered_at, netuid), netuid)
 			})
 			.min_by_key(|(key, _)| *key)
 			.map(|(_, netuid)| netuid)
@@ -817,7 +815,6 @@ impl<T: Config> Pallet<T> {
 		Hyperparams::<T>::remove(netuid);
 		Burn::<T>::remove(netuid);
 		RegistrationsThisBlock::<T>::remove(netuid);
-		EmissionShares::<T>::remove(netuid);
 		RegisteredAt::<T>::remove(netuid);
 		PruningScores::<T>::remove(netuid);
 		let hooks = T::NeuronHooks::on_subnet_removed(netuid);
@@ -1107,12 +1104,6 @@ impl<T: Config> SubnetsInterface<T::AccountId> for Pallet<T> {
 			}
 		});
 		Self::deposit_event(Event::PruningScoresSet { netuid });
-	}
-	fn set_emission_share(netuid: NetUid, share: u64) {
-		if Networks::<T>::contains_key(netuid) {
-			EmissionShares::<T>::insert(netuid, share);
-			Self::deposit_event(Event::EmissionShareSet { netuid, share });
-		}
 	}
 	fn total_recycled() -> Balance {
 		TotalRecycled::<T>::get()

@@ -6,7 +6,7 @@ use core::cell::RefCell;
 use frame_support::{derive_impl, parameter_types, traits::Hooks, weights::Weight};
 use frame_system::EnsureRoot;
 use sp_runtime::BuildStorage;
-use taonet_primitives::{Balance, NetUid, NeuronHooks, Uid, TAO};
+use taonet_primitives::{Balance, EmissionShares, NetUid, NeuronHooks, Uid, TAO};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 pub type AccountId = u64;
@@ -41,12 +41,35 @@ thread_local! {
 	/// Every hook call, in order: `(netuid, Some(uid))` for a replaced UID, `(netuid, None)` for a
 	/// removed subnet.
 	pub static HOOK_CALLS: RefCell<Vec<(NetUid, Option<Uid>)>> = const { RefCell::new(Vec::new()) };
+	/// Every subnet the hooks were told was added, in order.
+	pub static ADDED: RefCell<Vec<NetUid>> = const { RefCell::new(Vec::new()) };
+	/// Each subnet's emission share, as the tests set it.
+	pub static SHARES: RefCell<Vec<(NetUid, u64)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Emission shares the tests set with [`set_share`]; 0 for any other subnet.
+pub struct TestShares;
+impl EmissionShares for TestShares {
+	fn share_of(netuid: NetUid) -> u64 {
+		SHARES.with(|shares| {
+			shares.borrow().iter().rev().find(|(n, _)| *n == netuid).map_or(0, |&(_, s)| s)
+		})
+	}
+}
+
+/// Sets `netuid`'s emission share, as the root network would.
+pub fn set_share(netuid: NetUid, share: u64) {
+	SHARES.with(|shares| shares.borrow_mut().push((netuid, share)));
 }
 
 pub struct RecordingHooks;
 impl NeuronHooks for RecordingHooks {
 	fn on_neuron_replaced(netuid: NetUid, uid: Uid) -> Weight {
 		HOOK_CALLS.with(|calls| calls.borrow_mut().push((netuid, Some(uid))));
+		HOOK_WEIGHT
+	}
+	fn on_subnet_added(netuid: NetUid) -> Weight {
+		ADDED.with(|added| added.borrow_mut().push(netuid));
 		HOOK_WEIGHT
 	}
 	fn on_subnet_removed(netuid: NetUid) -> Weight {
@@ -65,11 +88,17 @@ pub fn hook_calls() -> Vec<(NetUid, Option<Uid>)> {
 	HOOK_CALLS.with(|calls| calls.borrow().clone())
 }
 
+/// The subnets the hooks were told were added, in order.
+pub fn added_subnets() -> Vec<NetUid> {
+	ADDED.with(|added| added.borrow().clone())
+}
+
 impl pallet_subnets::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type NeuronHooks = RecordingHooks;
+	type Shares = TestShares;
 	type MaxSubnets = MaxSubnets;
 	type WeightInfo = ();
 }

@@ -172,9 +172,9 @@ mod register_network {
 				hotkey(3),
 				Balance::MAX
 			));
-			Subnets::set_emission_share(a, 30);
-			Subnets::set_emission_share(b, 10);
-			Subnets::set_emission_share(c, 20);
+			set_share(a, 30);
+			set_share(b, 10);
+			set_share(c, 20);
 			// Immune for 100 blocks: at block 100 all are (a registered at 1, b and c at 2).
 			run_to_block(100);
 			assert_noop!(
@@ -196,6 +196,7 @@ mod register_network {
 			assert_eq!(Uids::<Test>::get(b, hotkey(3)), None);
 			assert_eq!(NeuronCount::<Test>::get(b), 1);
 			assert!(hook_calls().contains(&(b, None)));
+			assert_eq!(added_subnets(), vec![a, b, c, b], "the hooks hear of every new subnet");
 			assert!(subnet_events().contains(&Event::NetworkDissolved {
 				netuid: b,
 				owner: BOB,
@@ -1137,17 +1138,15 @@ mod more_rules {
 	}
 
 	#[test]
-	fn pruning_scores_and_emission_shares_are_recorded_with_events() {
+	fn pruning_scores_are_recorded_with_an_event() {
 		ExtBuilder::default().build_and_execute(|| {
 			let netuid = subnet_with(1);
-			Subnets::set_emission_share(netuid, 42);
 			Subnets::set_pruning_scores(netuid, vec![3, 4]);
-			let events = subnet_events();
-			assert!(events.contains(&Event::EmissionShareSet { netuid, share: 42 }));
-			assert!(events.contains(&Event::PruningScoresSet { netuid }));
+			assert_eq!(PruningScores::<Test>::get(netuid).to_vec(), vec![3, 4]);
+			assert!(subnet_events().contains(&Event::PruningScoresSet { netuid }));
 			// Unknown subnets are ignored.
-			Subnets::set_emission_share(NetUid(9), 1);
-			assert!(!EmissionShares::<Test>::contains_key(NetUid(9)));
+			Subnets::set_pruning_scores(NetUid(9), vec![1]);
+			assert!(!PruningScores::<Test>::contains_key(NetUid(9)));
 		});
 	}
 }

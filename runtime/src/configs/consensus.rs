@@ -1,40 +1,21 @@
-//! Time, block authoring (Aura) and finality (GRANDPA).
-//!
-//! Aura assigns 12 s slots to the authorities in turn. The slot duration is fixed at genesis:
-//! changing it later would stop block production.
+//! Weights and Yuma epochs: the consensus pallet.
 
-use frame_support::traits::{ConstBool, ConstU32, ConstU64};
-use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use crate::{Runtime, Stake, Subnets};
+use frame_support::parameter_types;
 
-use crate::{Aura, Runtime, RuntimeEvent, SLOT_DURATION};
-
-/// Most authorities Aura and GRANDPA accept.
-pub const MAX_AUTHORITIES: u32 = 32;
-
-impl pallet_timestamp::Config for Runtime {
-	/// Milliseconds since the Unix epoch.
-	type Moment = u64;
-	type OnTimestampSet = Aura;
-	/// Aura's slot duration is twice this: 12 s.
-	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
-	type WeightInfo = pallet_timestamp::weights::SubstrateWeight<Runtime>;
+parameter_types! {
+	/// Most UIDs in a subnet: the subnets pallet's hard limit.
+	pub MaxUids: u32 = u32::from(pallet_subnets::MAX_UIDS_LIMIT);
+	/// Most validator permits in a subnet: the subnets pallet's hard limit.
+	pub MaxValidators: u32 = u32::from(pallet_subnets::MAX_VALIDATORS_LIMIT);
 }
 
-impl pallet_aura::Config for Runtime {
-	type AuthorityId = AuraId;
-	type DisabledValidators = ();
-	type MaxAuthorities = ConstU32<MAX_AUTHORITIES>;
-	type AllowMultipleBlocksPerSlot = ConstBool<false>;
-	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
-}
-
-impl pallet_grandpa::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
-	type WeightInfo = ();
-	type MaxAuthorities = ConstU32<MAX_AUTHORITIES>;
-	type MaxNominators = ConstU32<0>;
-	type MaxSetIdSessionEntries = ConstU64<0>;
-	/// Equivocation reports are not accepted yet: there is no session pallet to prove key ownership.
-	type KeyOwnerProof = sp_core::Void;
-	type EquivocationReportSystem = ();
+impl pallet_consensus::Config for Runtime {
+	type Subnets = Subnets;
+	type Stake = Stake;
+	type MaxUids = MaxUids;
+	type MaxValidators = MaxValidators;
+	type WeightInfo = pallet_consensus::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Subnets;
 }

@@ -1,4 +1,4 @@
-//! Weights, epochs, the root network and emission: the consensus and emission pallets.
+//! Emission: the block emission, the epoch and payment budgets.
 //!
 //! The budgets leave most of a block to transactions: the epochs of one block may weigh at most
 //! 40% of it by their benchmarked bounds (queuing their payments included), and its payments
@@ -6,19 +6,13 @@
 //! subnet's epoch fits in the epoch budget alone, and the heaviest single payment (a validator
 //! with the most nominators) in the payment budget (checked by a test below).
 
-use crate::{Balances, Consensus, Runtime, Stake, Subnets};
+use crate::{Balances, Consensus, Root, Runtime, Stake, Subnets};
 use frame_support::{parameter_types, weights::Weight};
 use sp_runtime::Perbill;
 
 parameter_types! {
-	/// Most UIDs in a subnet: the subnets pallet's hard limit.
-	pub MaxUids: u32 = u32::from(pallet_subnets::MAX_UIDS_LIMIT);
-	/// Most validator permits in a subnet: the subnets pallet's hard limit.
-	pub MaxValidators: u32 = u32::from(pallet_subnets::MAX_VALIDATORS_LIMIT);
 	/// Most subnets: the subnets pallet's hard cap.
 	pub MaxSubnets: u32 = u32::from(crate::configs::subnets::MaxSubnets::get());
-	/// Most root validators.
-	pub const MaxRootValidators: u32 = 64;
 	/// Most epochs in one block.
 	pub const MaxEpochsPerBlock: u32 = 4;
 	/// What the epochs of one block may weigh by their bounds.
@@ -33,25 +27,15 @@ fn share_of_block(share: Perbill) -> Weight {
 	Weight::from_parts(share.mul_floor(block.ref_time()), share.mul_floor(block.proof_size()))
 }
 
-impl pallet_consensus::Config for Runtime {
-	type Subnets = Subnets;
-	type Stake = Stake;
-	type MaxUids = MaxUids;
-	type MaxValidators = MaxValidators;
-	type WeightInfo = pallet_consensus::weights::SubstrateWeight<Runtime>;
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = Subnets;
-}
-
 impl pallet_emission::Config for Runtime {
 	type Currency = Balances;
 	type Subnets = Subnets;
 	type Hotkeys = Subnets;
 	type Stake = Stake;
 	type Epochs = Consensus;
+	type Shares = Root;
 	type MaxEpochsPerBlock = MaxEpochsPerBlock;
 	type MaxSubnets = MaxSubnets;
-	type MaxRootValidators = MaxRootValidators;
 	type EpochWeightBudget = EpochWeightBudget;
 	type PaymentWeightBudget = PaymentWeightBudget;
 	type WeightInfo = pallet_emission::weights::SubstrateWeight<Runtime>;
@@ -62,12 +46,18 @@ impl pallet_emission::Config for Runtime {
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use crate::configs::{
+		consensus::{MaxUids, MaxValidators},
+		root::MaxRootValidators,
+	};
 	use pallet_consensus::WeightInfo as _;
 	use pallet_emission::WeightInfo as _;
+	use pallet_root::WeightInfo as _;
 
 	/// The largest subnet's epoch, with every permit holder's row full, fits in the epoch
 	/// budget on its own; the heaviest payment in the payment budget; and the accrual of the
-	/// most subnets and root validators beside both in a block.
+	/// most subnets, with the shares of the most root validators computed, beside both in a
+	/// block.
 	#[test]
 	fn the_largest_epoch_and_payment_fit_in_a_block() {
 		// As `Emission::epoch_bound` charges it: the benchmarked epoch, the permit holders' rows
@@ -82,10 +72,12 @@ mod tests {
 		));
 		let budget = EpochWeightBudget::get();
 		assert!(epoch.all_lte(budget), "epoch {epoch} above the budget {budget}");
-		let accrual = pallet_emission::weights::SubstrateWeight::<Runtime>::on_block(
-			MaxSubnets::get(),
-			MaxRootValidators::get(),
-		);
+		let accrual =
+			pallet_emission::weights::SubstrateWeight::<Runtime>::on_block(MaxSubnets::get())
+				.saturating_add(pallet_root::weights::SubstrateWeight::<Runtime>::update_shares(
+					MaxSubnets::get(),
+					MaxRootValidators::get(),
+				));
 		let payment =
 			<Stake as taonet_primitives::StakeInterface<crate::AccountId>>::pay_hotkey_weight();
 		let payments = PaymentWeightBudget::get();

@@ -5,7 +5,7 @@
 //! (pending emission) hear of replaced neurons and dissolved subnets.
 
 use crate::configs::governance::GovernanceOrigin;
-use crate::{Balances, Consensus, Emission, Runtime, RuntimeHoldReason};
+use crate::{Balances, Consensus, Emission, Root, Runtime, RuntimeHoldReason};
 use frame_support::parameter_types;
 
 parameter_types! {
@@ -17,7 +17,8 @@ impl pallet_subnets::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type GovernanceOrigin = GovernanceOrigin;
-	type NeuronHooks = (Consensus, Emission);
+	type NeuronHooks = (Consensus, (Emission, Root));
+	type Shares = Root;
 	type MaxSubnets = MaxSubnets;
 	type WeightInfo = pallet_subnets::weights::SubstrateWeight<Runtime>;
 }
