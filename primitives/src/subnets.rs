@@ -144,6 +144,11 @@ pub trait SubnetsInterface<AccountId> {
 	fn hotkey_of(netuid: NetUid, uid: Uid) -> Option<AccountId>;
 	/// For each UID, the block its current holder registered.
 	fn registration_blocks(netuid: NetUid) -> Vec<BlockNumber>;
+	/// How many times a subnet at `netuid` was dissolved. Other pallets key per-subnet state
+	/// by `(netuid, generation)`, so that a new subnet at the netuid starts clean while the old
+	/// state is cleared or dropped. It rises after the [`NeuronHooks::on_subnet_removed`] hooks
+	/// ran: they still see the dissolved subnet's generation.
+	fn generation(netuid: NetUid) -> u32;
 	/// Records each UID's last epoch emission, the score by which neurons are pruned. Extra
 	/// entries are ignored, missing ones count as 0.
 	fn set_pruning_scores(netuid: NetUid, scores: Vec<u64>);

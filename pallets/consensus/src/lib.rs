@@ -130,7 +130,9 @@ pub struct NeuronOutput {
 	pub emission: Balance,
 }
 
-/// A subnet's per-UID storage key: its netuid and its generation (see [`Generation`]).
+/// A subnet's per-UID storage key: its netuid and its generation
+/// ([`SubnetsInterface::generation`]). The per-UID state of a dissolved subnet stays under its old
+/// generation until `on_idle` clears it, so a new subnet at the same netuid starts empty at once.
 pub type SubnetKey = (NetUid, u32);
 
 /// The longest salt a reveal may carry, in `u16` words: 32 words are 512 bits, more than any
@@ -220,12 +222,6 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type LastUpdate<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, SubnetKey, Twox64Concat, Uid, BlockNumber, OptionQuery>;
-
-	/// How many times each netuid's subnet was dissolved: the per-UID state of a dissolved
-	/// subnet stays under its old generation until `on_idle` clears it, so a new subnet at the
-	/// same netuid starts empty at once.
-	#[pallet::storage]
-	pub type Generation<T: Config> = StorageMap<_, Twox64Concat, NetUid, u32, ValueQuery>;
 
 	/// Generations of dissolved subnets whose per-UID state is still being cleared.
 	#[pallet::storage]
@@ -421,7 +417,7 @@ pub mod pallet {
 impl<T: Config> Pallet<T> {
 	/// The per-UID storage key of a live subnet.
 	pub fn key(netuid: NetUid) -> SubnetKey {
-		(netuid, Generation::<T>::get(netuid))
+		(netuid, T::Subnets::generation(netuid))
 	}
 
 	fn now() -> BlockNumber {
@@ -767,20 +763,19 @@ impl<T: Config> NeuronHooks for Pallet<T> {
 				let _ = Self::clear_map(map, stale, T::MaxUids::get(), None);
 			}
 		}
-		Generation::<T>::mutate(netuid, |generation| *generation = generation.saturating_add(1));
 		ValidatorPermits::<T>::remove(netuid);
 		Outputs::<T>::remove(netuid);
 		BondsUpdatedAt::<T>::remove(netuid);
 		ActiveSubnets::<T>::remove(netuid);
 		if queued {
-			T::DbWeight::get().reads_writes(2, 6)
+			T::DbWeight::get().reads_writes(2, 5)
 		} else {
 			Self::clear_cost(T::MaxUids::get()).saturating_mul(u64::from(CLEARED_MAPS))
 		}
 	}
 
 	fn weight_bound() -> Weight {
-		Self::replaced_weight().max(T::DbWeight::get().reads_writes(2, 6))
+		Self::replaced_weight().max(T::DbWeight::get().reads_writes(2, 5))
 	}
 }
 

@@ -94,7 +94,8 @@ pub const OWNER_CUT: Perbill = Perbill::from_percent(18);
 /// payments are being dropped.
 pub const MAX_QUEUED_PAYOUTS: u32 = 1_024;
 
-/// A payout's key: the netuid and its generation ([`Generation`]).
+/// A payout's key: the netuid and its generation ([`SubnetsInterface::generation`]): a dissolved
+/// subnet's unpaid payments are dropped, never made, and a new subnet at the netuid starts clean.
 pub type PayoutKey = (NetUid, u32);
 
 /// One payment an epoch owes: to a miner (staked for the hotkey's owner) or a validator (through
@@ -224,12 +225,6 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type EpochQueue<T: Config> = StorageValue<_, BoundedVec<NetUid, T::MaxSubnets>, ValueQuery>;
 
-	/// How many times each netuid's subnet was dissolved: payouts are keyed by `(netuid,
-	/// generation)`, so a dissolved subnet's unpaid payments are dropped, never made, and a new
-	/// subnet at the netuid starts clean.
-	#[pallet::storage]
-	pub type Generation<T: Config> = StorageMap<_, Twox64Concat, NetUid, u32, ValueQuery>;
-
 	/// Payments an epoch owes and that are not made yet, by payout and index.
 	#[pallet::storage]
 	pub type Payments<T: Config> = StorageDoubleMap<
@@ -358,7 +353,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The key of the subnet's current payout.
 	pub fn payout_key(netuid: NetUid) -> PayoutKey {
-		(netuid, Generation::<T>::get(netuid))
+		(netuid, T::Subnets::generation(netuid))
 	}
 
 	/// Adds this block's emission to the subnets' pending emission by their shares (the
@@ -461,7 +456,7 @@ impl<T: Config> Pallet<T> {
 		let mut first = true;
 		'payouts: for &key in queue.iter() {
 			let (netuid, generation) = key;
-			let live = Generation::<T>::get(netuid) == generation;
+			let live = T::Subnets::generation(netuid) == generation;
 			used = used.saturating_add(db.reads(2));
 			let Some(mut payout) = Payouts::<T>::get(key) else {
 				done = done.saturating_add(1);
@@ -641,11 +636,10 @@ impl<T: Config> NeuronHooks for Pallet<T> {
 		TotalPending::<T>::mutate(|p| *p = p.saturating_sub(pending));
 		TotalEmitted::<T>::mutate(|e| *e = e.saturating_sub(pending));
 		EpochQueue::<T>::mutate(|queue| queue.retain(|n| *n != netuid));
-		Generation::<T>::mutate(netuid, |g| *g = g.saturating_add(1));
-		T::DbWeight::get().reads_writes(5, 5)
+		T::DbWeight::get().reads_writes(4, 4)
 	}
 
 	fn weight_bound() -> Weight {
-		T::DbWeight::get().reads_writes(5, 5)
+		T::DbWeight::get().reads_writes(4, 4)
 	}
 }

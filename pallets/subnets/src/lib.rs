@@ -171,6 +171,10 @@ pub mod pallet {
 	pub type RegistrationsThisBlock<T: Config> =
 		StorageMap<_, Twox64Concat, NetUid, (BlockNumber, u16), ValueQuery>;
 
+	/// How many times a subnet at each netuid was dissolved ([`SubnetsInterface::generation`]).
+	#[pallet::storage]
+	pub type Generation<T: Config> = StorageMap<_, Twox64Concat, NetUid, u32, ValueQuery>;
+
 	/// Number of neurons in a subnet: its UIDs are `0..count`.
 	#[pallet::storage]
 	pub type NeuronCount<T: Config> = StorageMap<_, Twox64Concat, NetUid, u16, ValueQuery>;
@@ -817,7 +821,10 @@ impl<T: Config> Pallet<T> {
 		RegistrationsThisBlock::<T>::remove(netuid);
 		RegisteredAt::<T>::remove(netuid);
 		PruningScores::<T>::remove(netuid);
-		let hooks = T::NeuronHooks::on_subnet_removed(netuid);
+		let hooks = T::NeuronHooks::on_subnet_removed(netuid)
+			.saturating_add(T::DbWeight::get().reads_writes(1, 1));
+		// After the hooks, which still see the dissolved subnet's generation.
+		Generation::<T>::mutate(netuid, |generation| *generation = generation.saturating_add(1));
 		Self::deposit_event(Event::NetworkDissolved {
 			netuid,
 			owner: subnet.owner,
@@ -1092,6 +1099,9 @@ impl<T: Config> SubnetsInterface<T::AccountId> for Pallet<T> {
 	}
 	fn registration_blocks(netuid: NetUid) -> Vec<BlockNumber> {
 		RegisteredAt::<T>::get(netuid).into_inner()
+	}
+	fn generation(netuid: NetUid) -> u32 {
+		Generation::<T>::get(netuid)
 	}
 	fn set_pruning_scores(netuid: NetUid, scores: Vec<u64>) {
 		if !Networks::<T>::contains_key(netuid) {

@@ -41,6 +41,8 @@ thread_local! {
 	/// Every hook call, in order: `(netuid, Some(uid))` for a replaced UID, `(netuid, None)` for a
 	/// removed subnet.
 	pub static HOOK_CALLS: RefCell<Vec<(NetUid, Option<Uid>)>> = const { RefCell::new(Vec::new()) };
+	/// The generation each removed subnet had when the hooks heard of its removal.
+	pub static REMOVED_AT: RefCell<Vec<(NetUid, u32)>> = const { RefCell::new(Vec::new()) };
 	/// Every subnet the hooks were told was added, in order.
 	pub static ADDED: RefCell<Vec<NetUid>> = const { RefCell::new(Vec::new()) };
 	/// Each subnet's emission share, as the tests set it.
@@ -74,6 +76,8 @@ impl NeuronHooks for RecordingHooks {
 	}
 	fn on_subnet_removed(netuid: NetUid) -> Weight {
 		HOOK_CALLS.with(|calls| calls.borrow_mut().push((netuid, None)));
+		let generation = pallet_subnets::Generation::<Test>::get(netuid);
+		REMOVED_AT.with(|removed| removed.borrow_mut().push((netuid, generation)));
 		HOOK_WEIGHT
 	}
 	fn weight_bound() -> Weight {
@@ -86,6 +90,11 @@ pub const HOOK_WEIGHT: Weight = Weight::from_parts(7_000, 0);
 
 pub fn hook_calls() -> Vec<(NetUid, Option<Uid>)> {
 	HOOK_CALLS.with(|calls| calls.borrow().clone())
+}
+
+/// Each removed subnet with the generation the hooks saw it at, in order.
+pub fn removed_at() -> Vec<(NetUid, u32)> {
+	REMOVED_AT.with(|removed| removed.borrow().clone())
 }
 
 /// The subnets the hooks were told were added, in order.

@@ -1151,6 +1151,23 @@ mod more_rules {
 	}
 }
 
+/// Each dissolution raises the netuid's generation, after the hooks ran: they clear the dissolved
+/// subnet's state under the generation it had, and a new subnet at the netuid gets the next.
+#[test]
+fn a_dissolved_netuid_gets_a_new_generation_after_the_hooks() {
+	ExtBuilder::default().build_and_execute(|| {
+		let netuid = register(ALICE, hotkey(0));
+		assert_eq!(Subnets::generation(netuid), 0);
+		assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(ALICE), netuid));
+		assert_eq!(Subnets::generation(netuid), 1);
+		assert_eq!(register(BOB, hotkey(1)), netuid, "the netuid is reused");
+		assert_eq!(Subnets::generation(netuid), 1, "a registration keeps it");
+		assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(BOB), netuid));
+		assert_eq!(removed_at(), vec![(netuid, 0), (netuid, 1)]);
+		assert_eq!(Subnets::generation(netuid), 2);
+	});
+}
+
 mod hardening {
 	use super::*;
 
