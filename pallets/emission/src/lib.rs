@@ -115,8 +115,29 @@ pub struct Payment<AccountId> {
 	pub hotkey: AccountId,
 	/// Rao.
 	pub amount: Balance,
-	/// Paid as a validator (to the pool) rather than as a miner (to the owner's position).
-	pub validator: bool,
+	/// As what the hotkey is paid, which says where the payment goes.
+	pub payee: Payee,
+}
+
+/// As what a hotkey is paid for an epoch. Encoded as one byte, as the `bool` it replaces.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	codec::Encode,
+	codec::Decode,
+	codec::DecodeWithMemTracking,
+	codec::MaxEncodedLen,
+	scale_info::TypeInfo,
+)]
+pub enum Payee {
+	/// Incentive, staked to the miner's hotkey for its owner's position.
+	Miner,
+	/// Dividends, paid into the validator's pool: the take to its owner, the rest to every
+	/// share of it.
+	Validator,
 }
 
 /// A payout in progress.
@@ -263,7 +284,7 @@ pub mod pallet {
 		/// A payment of a subnet's epoch could not be made (for a miner, its coldkey may stake
 		/// to as many hotkeys as allowed): `amount` stays in the subnet's pending emission and
 		/// is paid by a later epoch.
-		PaymentFailed { netuid: NetUid, hotkey: T::AccountId, amount: Balance, validator: bool },
+		PaymentFailed { netuid: NetUid, hotkey: T::AccountId, amount: Balance, payee: Payee },
 	}
 
 	#[pallet::hooks]
@@ -407,11 +428,11 @@ impl<T: Config> Pallet<T> {
 		let payments: Vec<Payment<T::AccountId>> = payout
 			.miners
 			.into_iter()
-			.map(|(hotkey, amount)| Payment { hotkey, amount, validator: false })
+			.map(|(hotkey, amount)| Payment { hotkey, amount, payee: Payee::Miner })
 			.chain(payout.validators.into_iter().map(|(hotkey, amount)| Payment {
 				hotkey,
 				amount,
-				validator: true,
+				payee: Payee::Validator,
 			}))
 			.collect();
 		let key = Self::payout_key(netuid);
@@ -465,7 +486,7 @@ impl<T: Config> Pallet<T> {
 			while payout.next < payout.end {
 				let payment = Payments::<T>::get(key, payout.next);
 				let weight = match &payment {
-					Some(p) if live && p.validator => T::Stake::pay_hotkey_weight(),
+					Some(p) if live && p.payee == Payee::Validator => T::Stake::pay_hotkey_weight(),
 					Some(_) if live => T::Stake::pay_position_weight(),
 					_ => Weight::zero(),
 				}
@@ -483,7 +504,7 @@ impl<T: Config> Pallet<T> {
 				if !live {
 					continue;
 				}
-				if Self::make(&payment) {
+				if Self::pay(&payment) {
 					payout.paid = payout.paid.saturating_add(payment.amount);
 					PendingEmission::<T>::mutate(netuid, |p| *p = p.saturating_sub(payment.amount));
 					TotalPending::<T>::mutate(|p| *p = p.saturating_sub(payment.amount));
@@ -492,7 +513,7 @@ impl<T: Config> Pallet<T> {
 						netuid,
 						hotkey: payment.hotkey,
 						amount: payment.amount,
-						validator: payment.validator,
+						payee: payment.payee,
 					});
 				}
 			}
@@ -519,13 +540,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Makes one payment; whether it was made.
-	fn make(payment: &Payment<T::AccountId>) -> bool {
-		if payment.validator {
-			T::Stake::pay_hotkey(&payment.hotkey, payment.amount).is_ok()
-		} else {
-			T::Hotkeys::hotkey_owner(&payment.hotkey).is_some_and(|coldkey| {
+	fn pay(payment: &Payment<T::AccountId>) -> bool {
+		match payment.payee {
+			Payee::Validator => T::Stake::pay_hotkey(&payment.hotkey, payment.amount).is_ok(),
+			Payee::Miner => T::Hotkeys::hotkey_owner(&payment.hotkey).is_some_and(|coldkey| {
 				T::Stake::pay_position(&payment.hotkey, &coldkey, payment.amount).is_ok()
-			})
+			}),
 		}
 	}
 

@@ -284,7 +284,7 @@ fn a_failed_payment_stays_pending_and_emits_an_event() {
 			netuid: NET,
 			hotkey: 102,
 			amount: failed,
-			validator: false
+			payee: Payee::Miner
 		}));
 		assert!(events.contains(&Event::EpochPaid {
 			netuid: NET,
@@ -400,4 +400,14 @@ mod halving {
 			);
 		});
 	}
+}
+
+/// Queued payments keep their stored form: a payee is the one byte the `bool` it replaced was
+/// (`false` a miner, `true` a validator).
+#[test]
+fn a_payee_encodes_as_the_flag_it_replaced() {
+	use codec::{Decode, Encode};
+	assert_eq!(Payee::Miner.encode(), false.encode());
+	assert_eq!(Payee::Validator.encode(), true.encode());
+	assert_eq!(Payee::decode(&mut &true.encode()[..]).ok(), Some(Payee::Validator));
 }

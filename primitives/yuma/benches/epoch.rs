@@ -9,9 +9,7 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use std::time::Duration;
 use taonet_yuma::{run_epoch, BondsMode, EpochInput, Params, SparseRow};
 
-#[path = "../testkit/splitmix.rs"]
-mod splitmix;
-use splitmix::SplitMix;
+use taonet_yuma_testkit::SplitMix;
 
 struct Subnet {
 	stake: Vec<u64>,

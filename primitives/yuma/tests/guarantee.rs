@@ -28,9 +28,7 @@ const CABAL_SUBNETS_PER_MODE: u64 = 1_000;
 const EPOCHS: u64 = 10;
 const BASE_SEED: u64 = 0x7a0e_7e70_1234_5678;
 
-#[path = "../testkit/splitmix.rs"]
-mod splitmix;
-use splitmix::SplitMix as Rng;
+use taonet_yuma_testkit::SplitMix as Rng;
 
 /// What these tests draw beyond the shared generator.
 trait Draw {
@@ -283,7 +281,7 @@ fn cabal_earns_nothing(mode: BondsMode, test: u64) {
 		let emission = match rng.range(0, 2) {
 			0 => rng.range(0, 1_000),
 			1 => rng.range(0, 1_000_000_000_000),
-			_ => rng.next(),
+			_ => rng.next_u64(),
 		};
 		let mut subnet = Subnet::new(params, &roles, stake, emission);
 		// Honest validators agree at least on one miner, so that there is incentive to share.

@@ -30,13 +30,11 @@ pub fn digest(seed: u64, cases: u32) -> u64 {
 	hash.0
 }
 
-#[path = "../../testkit/splitmix.rs"]
-mod splitmix;
-use splitmix::SplitMix;
+use taonet_yuma_testkit::SplitMix;
 
 /// The top 16 of the next random bits.
 fn random_u16(rng: &mut SplitMix) -> u16 {
-	(rng.next() >> 48) as u16
+	(rng.next_u64() >> 48) as u16
 }
 
 struct Fnv(u64);
@@ -121,7 +119,7 @@ impl Case {
 		let mut weights = vec![Vec::new(); n];
 		let mut bonds = vec![Vec::new(); n];
 		for i in 0..n {
-			stake[i] = if rng.chance(40) { rng.next() >> rng.below(64) } else { 0 };
+			stake[i] = if rng.chance(40) { rng.next_u64() >> rng.below(64) } else { 0 };
 			last_update[i] = current_block - rng.below(8_000);
 			registered_at[i] = if rng.chance(20) { current_block - rng.below(400) } else { 0 };
 			permit[i] = rng.chance(60);
@@ -137,7 +135,7 @@ impl Case {
 			permit,
 			weights,
 			bonds,
-			emission: rng.next() >> rng.below(64),
+			emission: rng.next_u64() >> rng.below(64),
 		}
 	}
 
