@@ -114,7 +114,7 @@ fn subnet_param(index: u8, v: u64) -> SubnetParam {
 	let v16 = u16::try_from(v).unwrap_or(u16::MAX);
 	let v32 = u32::try_from(v).unwrap_or(u32::MAX);
 	let flag = v % 2 == 1;
-	match index % 26 {
+	match index % 25 {
 		0 => SubnetParam::Tempo(v16),
 		1 => SubnetParam::MaxUids(v16),
 		2 => SubnetParam::MaxValidators(v16),
@@ -135,11 +135,10 @@ fn subnet_param(index: u8, v: u64) -> SubnetParam {
 		17 => SubnetParam::RevealPeriod(v16),
 		18 => SubnetParam::ServingRateLimit(v32),
 		19 => SubnetParam::RegistrationAllowed(flag),
-		20 => SubnetParam::Burn(v),
-		21 => SubnetParam::MinBurn(v),
-		22 => SubnetParam::MaxBurn(v),
-		23 => SubnetParam::BurnHalfLife(v32),
-		24 => SubnetParam::BurnIncreaseFactor(v32),
+		20 => SubnetParam::MinBurn(v),
+		21 => SubnetParam::MaxBurn(v),
+		22 => SubnetParam::BurnHalfLife(v32),
+		23 => SubnetParam::BurnIncreaseFactor(v32),
 		_ => SubnetParam::MaxRegistrationsPerBlock(v16),
 	}
 }

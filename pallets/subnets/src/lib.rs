@@ -594,7 +594,6 @@ impl<T: Config> Pallet<T> {
 		}
 		param.apply(&mut params);
 		let burn = match param {
-			SubnetParam::Burn(burn) => Some(burn),
 			// The current burn follows changed bounds or decay.
 			SubnetParam::MinBurn(_) | SubnetParam::MaxBurn(_) | SubnetParam::BurnHalfLife(_) => {
 				let current = Self::current_burn(netuid);

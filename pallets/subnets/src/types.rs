@@ -150,8 +150,6 @@ pub enum SubnetParam {
 	ServingRateLimit(BlockNumber),
 	/// `burned_register` open.
 	RegistrationAllowed(bool),
-	/// The current burn, in rao; within the subnet's min and max burn.
-	Burn(Balance),
 	/// Lowest burn, in rao; not above the max burn.
 	MinBurn(Balance),
 	/// Highest burn, in rao; not below the min burn.
@@ -189,7 +187,6 @@ impl SubnetParam {
 				| SubnetParam::MaxValidators(_)
 				| SubnetParam::WeightsRateLimit(_)
 				| SubnetParam::Kappa(_)
-				| SubnetParam::Burn(_)
 				| SubnetParam::BurnHalfLife(_)
 				| SubnetParam::BurnIncreaseFactor(_)
 				| SubnetParam::MaxRegistrationsPerBlock(_)
@@ -226,7 +223,6 @@ impl SubnetParam {
 			AlphaSigmoidSteepness(_) => range(0, 10_000),
 			RevealPeriod(_) => range(1, 100),
 			ServingRateLimit(_) => range(0, 7_200),
-			Burn(_) => range(current.min_burn.into(), current.max_burn.into()),
 			MinBurn(_) => {
 				range(taonet_primitives::EXISTENTIAL_DEPOSIT.into(), current.max_burn.into())
 			},
@@ -239,6 +235,71 @@ impl SubnetParam {
 			| LiquidAlphaEnabled(_)
 			| CommitRevealEnabled(_)
 			| RegistrationAllowed(_) => None,
+		}
+	}
+
+	/// Every hyperparameter, as the setter value that would write what `params` holds: one
+	/// entry per variant, in declaration order.
+	pub fn all_of(params: &SubnetHyperparams) -> [SubnetParam; 25] {
+		use SubnetParam::*;
+		[
+			Tempo(params.tempo),
+			MaxUids(params.max_uids),
+			MaxValidators(params.max_validators),
+			ImmunityPeriod(params.immunity_period),
+			MinAllowedWeights(params.min_allowed_weights),
+			MaxWeightLimit(params.max_weight_limit),
+			WeightsRateLimit(params.weights_rate_limit),
+			WeightsVersionKey(params.weights_version_key),
+			ActivityCutoff(params.activity_cutoff),
+			Kappa(params.kappa),
+			BondsMovingAverage(params.bonds_moving_average),
+			BondsPenalty(params.bonds_penalty),
+			Yuma3Enabled(params.yuma3_enabled),
+			LiquidAlphaEnabled(params.liquid_alpha_enabled),
+			AlphaBounds { low: params.alpha_low, high: params.alpha_high },
+			AlphaSigmoidSteepness(params.alpha_sigmoid_steepness),
+			CommitRevealEnabled(params.commit_reveal_enabled),
+			RevealPeriod(params.reveal_period),
+			ServingRateLimit(params.serving_rate_limit),
+			RegistrationAllowed(params.registration_allowed),
+			MinBurn(params.min_burn),
+			MaxBurn(params.max_burn),
+			BurnHalfLife(params.burn_half_life),
+			BurnIncreaseFactor(params.burn_increase_factor),
+			MaxRegistrationsPerBlock(params.max_registrations_per_block),
+		]
+	}
+
+	/// The variant's name, as metadata and the docs spell it.
+	pub fn name(&self) -> &'static str {
+		use SubnetParam::*;
+		match self {
+			Tempo(_) => "Tempo",
+			MaxUids(_) => "MaxUids",
+			MaxValidators(_) => "MaxValidators",
+			ImmunityPeriod(_) => "ImmunityPeriod",
+			MinAllowedWeights(_) => "MinAllowedWeights",
+			MaxWeightLimit(_) => "MaxWeightLimit",
+			WeightsRateLimit(_) => "WeightsRateLimit",
+			WeightsVersionKey(_) => "WeightsVersionKey",
+			ActivityCutoff(_) => "ActivityCutoff",
+			Kappa(_) => "Kappa",
+			BondsMovingAverage(_) => "BondsMovingAverage",
+			BondsPenalty(_) => "BondsPenalty",
+			Yuma3Enabled(_) => "Yuma3Enabled",
+			LiquidAlphaEnabled(_) => "LiquidAlphaEnabled",
+			AlphaBounds { .. } => "AlphaBounds",
+			AlphaSigmoidSteepness(_) => "AlphaSigmoidSteepness",
+			CommitRevealEnabled(_) => "CommitRevealEnabled",
+			RevealPeriod(_) => "RevealPeriod",
+			ServingRateLimit(_) => "ServingRateLimit",
+			RegistrationAllowed(_) => "RegistrationAllowed",
+			MinBurn(_) => "MinBurn",
+			MaxBurn(_) => "MaxBurn",
+			BurnHalfLife(_) => "BurnHalfLife",
+			BurnIncreaseFactor(_) => "BurnIncreaseFactor",
+			MaxRegistrationsPerBlock(_) => "MaxRegistrationsPerBlock",
 		}
 	}
 
@@ -264,9 +325,7 @@ impl SubnetParam {
 			| ServingRateLimit(v)
 			| BurnHalfLife(v)
 			| BurnIncreaseFactor(v) => v.into(),
-			WeightsVersionKey(v) | BondsMovingAverage(v) | Burn(v) | MinBurn(v) | MaxBurn(v) => {
-				v.into()
-			},
+			WeightsVersionKey(v) | BondsMovingAverage(v) | MinBurn(v) | MaxBurn(v) => v.into(),
 			Yuma3Enabled(v)
 			| LiquidAlphaEnabled(v)
 			| CommitRevealEnabled(v)
@@ -274,8 +333,7 @@ impl SubnetParam {
 		}
 	}
 
-	/// Writes the value into `params`. [`SubnetParam::Burn`] is not a hyperparameter (it is
-	/// the burn's state) and leaves `params` alone.
+	/// Writes the value into `params`.
 	pub fn apply(&self, params: &mut SubnetHyperparams) {
 		use SubnetParam::*;
 		match *self {
@@ -302,7 +360,6 @@ impl SubnetParam {
 			RevealPeriod(v) => params.reveal_period = v,
 			ServingRateLimit(v) => params.serving_rate_limit = v,
 			RegistrationAllowed(v) => params.registration_allowed = v,
-			Burn(_) => {},
 			MinBurn(v) => params.min_burn = v,
 			MaxBurn(v) => params.max_burn = v,
 			BurnHalfLife(v) => params.burn_half_life = v,

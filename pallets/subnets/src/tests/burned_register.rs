@@ -50,7 +50,7 @@ fn recycles_the_burn_and_takes_the_next_uid() {
 fn the_burn_halves_every_half_life_and_stays_within_bounds() {
 	ExtBuilder::default().build_and_execute(|| {
 		let netuid = register(ALICE, hotkey(0));
-		set_param(netuid, SubnetParam::Burn(64 * TAO));
+		set_burn(netuid, 64 * TAO);
 		let half_life = u64::from(Hyperparams::<Test>::get(netuid).unwrap().burn_half_life);
 		for halvings in 1..=3u32 {
 			run_to_block(1 + half_life * u64::from(halvings));
@@ -63,7 +63,7 @@ fn the_burn_halves_every_half_life_and_stays_within_bounds() {
 		run_to_block(1 + half_life * 40);
 		assert_eq!(Subnets::current_burn(netuid), 500_000);
 		// Raised, it stops at the maximum.
-		set_param(netuid, SubnetParam::Burn(100 * TAO));
+		set_burn(netuid, 100 * TAO);
 		assert_ok!(Subnets::burned_register(
 			RuntimeOrigin::signed(BOB),
 			netuid,
@@ -132,7 +132,7 @@ fn every_refusal_has_its_own_error_and_changes_nothing() {
 			),
 			Error::<Test>::HotkeyOwnedByAnotherColdkey
 		);
-		set_param(netuid, SubnetParam::Burn(20 * TAO));
+		set_burn(netuid, 20 * TAO);
 		assert_noop!(
 			Subnets::burned_register(RuntimeOrigin::signed(POOR), netuid, hotkey(6), Balance::MAX),
 			Error::<Test>::CannotAffordBurn
@@ -290,7 +290,7 @@ fn an_unaffordable_registration_into_an_immune_full_subnet_says_it_is_full() {
 	ExtBuilder::default().build_and_execute(|| {
 		let netuid = register(ALICE, hotkey(0));
 		set_param(netuid, SubnetParam::MaxUids(1));
-		set_param(netuid, SubnetParam::Burn(50 * TAO));
+		set_burn(netuid, 50 * TAO);
 		assert_noop!(
 			Subnets::burned_register(RuntimeOrigin::signed(POOR), netuid, hotkey(6), Balance::MAX),
 			Error::<Test>::AllNeuronsImmune

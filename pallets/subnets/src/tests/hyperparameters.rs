@@ -25,7 +25,6 @@ fn governance_only_parameters_refuse_the_owner() {
 			SubnetParam::MaxValidators(8),
 			SubnetParam::WeightsRateLimit(1),
 			SubnetParam::Kappa(40_000),
-			SubnetParam::Burn(TAO),
 			SubnetParam::BurnHalfLife(10),
 			SubnetParam::BurnIncreaseFactor(2_000_000),
 			SubnetParam::MaxRegistrationsPerBlock(2),
@@ -93,7 +92,6 @@ fn values_outside_the_bounds_are_refused_and_bounds_are_inclusive() {
 			),
 			(MinBurn(499), MinBurn(500), MinBurn(100 * TAO + 1)),
 			(MaxBurn(499), MaxBurn(100_000 * TAO), MaxBurn(100_000 * TAO + 1)),
-			(Burn(499), Burn(100_000 * TAO), Burn(100_000 * TAO + 1)),
 		];
 		for (below, at, above) in cases {
 			for bad in [below, above] {
@@ -252,7 +250,7 @@ fn max_uids_cannot_go_below_min_allowed_weights() {
 fn changing_the_max_burn_or_half_life_restores_the_current_burn() {
 	ExtBuilder::default().build_and_execute(|| {
 		let netuid = register(ALICE, hotkey(0));
-		set_param(netuid, SubnetParam::Burn(50 * TAO));
+		set_burn(netuid, 50 * TAO);
 		set_param(netuid, SubnetParam::MaxBurn(20 * TAO));
 		assert_eq!(Burn::<Test>::get(netuid).unwrap().price, 20 * TAO);
 		assert_eq!(Subnets::current_burn(netuid), 20 * TAO);
@@ -266,4 +264,51 @@ fn changing_the_max_burn_or_half_life_restores_the_current_burn() {
 		run_to_block(371);
 		assert!(Subnets::current_burn(netuid).abs_diff(decayed / 2) < 100);
 	});
+}
+
+/// The README's hyperparameter table is the code's: one row per `SubnetParam` variant, with its
+/// default (`SubnetHyperparams::default()`) and who may set it (`governance_only`).
+#[test]
+fn the_readme_table_lists_every_hyperparameter_with_its_default_and_setter() {
+	let readme = include_str!("../../README.md");
+	let section = readme
+		.split("## Subnet hyperparameters")
+		.nth(1)
+		.and_then(|rest| rest.split("\n## ").next())
+		.expect("the README has a hyperparameter section");
+	// `| `Name` (unit) | default | bounds | set by |`
+	let rows: Vec<(String, String, String)> = section
+		.lines()
+		.filter(|line| line.starts_with("| `"))
+		.map(|line| {
+			let cells: Vec<&str> = line.trim_matches('|').split(" | ").map(str::trim).collect();
+			let name = cells[0].trim_start_matches('`').split(['`', ' ']).next().unwrap();
+			(name.to_string(), cells[1].to_string(), cells[3].to_string())
+		})
+		.collect();
+	let params = SubnetParam::all_of(&SubnetHyperparams::default());
+	let names: Vec<&str> = params.iter().map(SubnetParam::name).collect();
+	let listed: Vec<&str> = rows.iter().map(|(name, _, _)| name.as_str()).collect();
+	assert_eq!(listed, names, "the README lists every hyperparameter once, in order");
+	for (param, (name, default, set_by)) in params.iter().zip(&rows) {
+		// The default's first figure, commas dropped, in the row's unit (TAO or rao).
+		let figure: String =
+			default.split([' ', '/']).next().unwrap().chars().filter(|c| *c != ',').collect();
+		let stated: u128 = match figure.as_str() {
+			"true" => 1,
+			"false" => 0,
+			number if default.contains(" TAO") && !default.contains('(') => {
+				number.parse::<u128>().unwrap() * u128::from(TAO)
+			},
+			number => number.parse().unwrap_or_else(|_| panic!("{name}: default {default}")),
+		};
+		let value = match param {
+			SubnetParam::AlphaBounds { low, .. } => u128::from(*low),
+			other => other.value(),
+		};
+		assert_eq!(stated, value, "{name}: the README's default {default}");
+		let by_governance =
+			if param.governance_only() { "governance" } else { "owner or governance" };
+		assert_eq!(set_by, by_governance, "{name}: who sets it");
+	}
 }

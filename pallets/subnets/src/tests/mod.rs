@@ -43,6 +43,11 @@ fn set_param(netuid: NetUid, param: SubnetParam) {
 	assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), netuid, param));
 }
 
+/// Sets the subnet's current burn, as registrations and decay move it.
+fn set_burn(netuid: NetUid, burn: Balance) {
+	Subnets::store_burn(netuid, burn);
+}
+
 /// A subnet of Alice's with `extra` neurons besides the owner's, registered one per block.
 fn subnet_with(extra: u64) -> NetUid {
 	let netuid = register(ALICE, hotkey(0));
