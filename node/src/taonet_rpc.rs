@@ -28,7 +28,7 @@ use sp_core::crypto::{Ss58AddressFormat, Ss58Codec};
 use taonet_primitives::{NetUid, SubnetHyperparams, SS58_PREFIX};
 use taonet_runtime::{opaque::Block, AccountId, Hash};
 use taonet_runtime_api::{
-	Axon, Delegate, EmissionApi, Neuron, StakePosition, SubnetSummary, TaonetApi,
+	AxonInfo, Delegate, EmissionApi, Neuron, StakePosition, SubnetSummary, TaonetApi,
 };
 
 /// Error codes of the `taonet_*` methods.
@@ -102,7 +102,7 @@ fn hyperparams_json(netuid: NetUid, p: SubnetHyperparams) -> Value {
 	})
 }
 
-fn axon_json(a: Axon) -> Value {
+fn axon_json(a: AxonInfo) -> Value {
 	let ip = if a.ip_type == 4 {
 		let v4 = u32::try_from(a.ip & u128::from(u32::MAX)).unwrap_or(0);
 		std::net::Ipv4Addr::from(v4).to_string()

@@ -35,8 +35,8 @@ mod subnets;
 pub use root::{EmissionShares, SubnetActivity};
 pub use stake::StakeInterface;
 pub use subnets::{
-	blocks_to_next_epoch, epoch_index, EpochPayout, EpochRunner, HotkeyOwnership, NeuronHooks,
-	SubnetHyperparams, SubnetsBenchmarkHelper, SubnetsInterface,
+	blocks_to_next_epoch, epoch_index, AxonInfo, EpochPayout, EpochRunner, HotkeyOwnership,
+	NeuronHooks, SubnetHyperparams, SubnetsBenchmarkHelper, SubnetsInterface,
 };
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};

@@ -28,6 +28,26 @@ pub fn blocks_to_next_epoch(netuid: NetUid, tempo: u16, now: BlockNumber) -> Blo
 	period.saturating_sub(position)
 }
 
+/// A miner's published endpoint (the subnets pallet's `serve_axon`), as stored and as the
+/// runtime API answers it.
+#[derive(
+	Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct AxonInfo {
+	/// The block it was published, which the serving rate limit counts from.
+	pub block: BlockNumber,
+	/// The miner software's version.
+	pub version: u32,
+	/// The address: an IPv4 address in the low 32 bits, or an IPv6 address.
+	pub ip: u128,
+	/// The TCP/UDP port, never 0.
+	pub port: u16,
+	/// 4 or 6.
+	pub ip_type: u8,
+	/// The transport protocol, as the subnet's software defines it.
+	pub protocol: u8,
+}
+
 /// One subnet's hyperparameters (protocol brief, section 3). Defaults are the genesis values; the
 /// subnets pallet's README lists each one's bounds and who may change it.
 #[derive(

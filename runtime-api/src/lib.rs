@@ -22,6 +22,7 @@ use alloc::vec::Vec;
 use codec::{Codec, Decode, Encode};
 use scale_info::TypeInfo;
 pub use taonet_primitives::emission::{EmissionSchedule, SubnetEmission};
+pub use taonet_primitives::AxonInfo;
 use taonet_primitives::{Balance, BlockNumber, NetUid, SubnetHyperparams};
 
 /// One subnet, as the subnet list shows it.
@@ -51,23 +52,6 @@ pub struct SubnetSummary<AccountId> {
 	pub pending_emission: Balance,
 	/// Blocks until its next epoch runs (1 ..= tempo + 1).
 	pub blocks_to_next_epoch: BlockNumber,
-}
-
-/// A neuron's published endpoint.
-#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
-pub struct Axon {
-	/// The block it was published.
-	pub block: BlockNumber,
-	/// The miner software's version.
-	pub version: u32,
-	/// IPv4 in the low 32 bits, or IPv6.
-	pub ip: u128,
-	/// The port.
-	pub port: u16,
-	/// 4 or 6.
-	pub ip_type: u8,
-	/// The transport protocol.
-	pub protocol: u8,
 }
 
 /// One UID of a subnet and its results from the last epoch.
@@ -101,7 +85,7 @@ pub struct Neuron<AccountId> {
 	/// after the last epoch.
 	pub emission: Balance,
 	/// Its axon, if published.
-	pub axon: Option<Axon>,
+	pub axon: Option<AxonInfo>,
 	/// The block it last set weights, or registered.
 	pub last_update: BlockNumber,
 	/// The block its holder registered.

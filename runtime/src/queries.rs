@@ -6,7 +6,7 @@ use alloc::vec::Vec;
 use taonet_primitives::{
 	blocks_to_next_epoch, Balance, BlockNumber, NetUid, SubnetHyperparams, SubnetsInterface, Uid,
 };
-use taonet_runtime_api::{Axon, Delegate, Metagraph, Neuron, StakePosition, SubnetSummary};
+use taonet_runtime_api::{Delegate, Metagraph, Neuron, StakePosition, SubnetSummary};
 
 use crate::{AccountId, Consensus, Runtime, Subnets, System};
 
@@ -89,14 +89,7 @@ impl SubnetView {
 		let last_update =
 			pallet_consensus::LastUpdate::<Runtime>::get(Consensus::key(netuid), Uid(uid))
 				.unwrap_or(registered_at);
-		let axon = pallet_subnets::Axons::<Runtime>::get(netuid, &hotkey).map(|a| Axon {
-			block: a.block,
-			version: a.version,
-			ip: a.ip,
-			port: a.port,
-			ip_type: a.ip_type,
-			protocol: a.protocol,
-		});
+		let axon = pallet_subnets::Axons::<Runtime>::get(netuid, &hotkey);
 		Some(Neuron {
 			uid,
 			coldkey: pallet_subnets::HotkeyOwner::<Runtime>::get(&hotkey),

@@ -29,24 +29,7 @@ pub const IPV4: u8 = 4;
 /// IPv6, the other IP version an endpoint may use.
 pub const IPV6: u8 = 6;
 
-/// A miner's published endpoint (`serve_axon`).
-#[derive(
-	Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-)]
-pub struct AxonInfo {
-	/// The block it was published, which the serving rate limit counts from.
-	pub block: BlockNumber,
-	/// The miner software's version.
-	pub version: u32,
-	/// The address: an IPv4 address in the low 32 bits, or an IPv6 address.
-	pub ip: u128,
-	/// The TCP/UDP port, never 0.
-	pub port: u16,
-	/// 4 or 6.
-	pub ip_type: u8,
-	/// The transport protocol, as the subnet's software defines it.
-	pub protocol: u8,
-}
+pub use taonet_primitives::AxonInfo;
 
 /// A neuron's published metrics endpoint (`serve_prometheus`).
 #[derive(
