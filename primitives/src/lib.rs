@@ -36,7 +36,7 @@ pub use root::{EmissionShares, SubnetActivity};
 pub use stake::StakeInterface;
 pub use subnets::{
 	blocks_to_next_epoch, epoch_index, AxonInfo, EpochPayout, EpochRunner, HotkeyOwnership,
-	NeuronHooks, SubnetHyperparams, SubnetsBenchmarkHelper, SubnetsInterface,
+	NeuronHooks, NeuronScores, SubnetHyperparams, SubnetsBenchmarkHelper, SubnetsInterface,
 };
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};

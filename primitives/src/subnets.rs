@@ -141,8 +141,7 @@ impl Default for SubnetHyperparams {
 	}
 }
 
-/// Read access to subnets and their neurons, and the pruning scores the consensus pallet feeds
-/// back.
+/// Read access to subnets and their neurons.
 pub trait SubnetsInterface<AccountId> {
 	/// Whether `netuid` is a registered subnet.
 	fn is_subnet(netuid: NetUid) -> bool;
@@ -169,9 +168,6 @@ pub trait SubnetsInterface<AccountId> {
 	/// state is cleared or dropped. It rises after the [`NeuronHooks::on_subnet_removed`] hooks
 	/// ran: they still see the dissolved subnet's generation.
 	fn generation(netuid: NetUid) -> u32;
-	/// Records each UID's last epoch emission, the score by which neurons are pruned. Extra
-	/// entries are ignored, missing ones count as 0.
-	fn set_pruning_scores(netuid: NetUid, scores: Vec<u64>);
 	/// All TAO removed from issuance by registration burns since genesis.
 	fn total_recycled() -> Balance;
 }
@@ -185,6 +181,21 @@ pub struct EpochPayout<AccountId> {
 	pub validators: Vec<(AccountId, Balance)>,
 	/// Rao not paid (rounding, or nobody qualified); stays pending.
 	pub undistributed: Balance,
+}
+
+/// The scores by which a full subnet replaces a neuron (the lowest past immunity goes): each
+/// UID's emission at the subnet's last epoch, in rao, kept by the consensus pallet.
+pub trait NeuronScores {
+	/// By UID; a UID beyond the end (registered since the last epoch) scores 0, as does one
+	/// whose holder was replaced since.
+	fn pruning_scores(netuid: NetUid) -> Vec<u64>;
+}
+
+/// No scores: every UID scores 0, and the earliest registration is replaced first.
+impl NeuronScores for () {
+	fn pruning_scores(_: NetUid) -> Vec<u64> {
+		Vec::new()
+	}
 }
 
 /// Runs a subnet's epoch (the consensus pallet).

@@ -45,8 +45,8 @@
 //! ## The epoch
 //! [`Pallet::run_epoch`] gathers a subnet's stake (through [`StakeInterface`]), registration
 //! blocks, last updates, previous permits, weights and bonds, runs `taonet_yuma::run_epoch`,
-//! stores each UID's results ([`Outputs`]), the new permits and bonds, records pruning scores
-//! with the subnets pallet, and returns the payout for the emission pallet to make.
+//! stores each UID's results ([`Outputs`]), the new permits and bonds and the pruning scores
+//! ([`PruningScores`], which the subnets pallet reads), and returns the payout for the emission pallet to make.
 //!
 //! Only the rows of UIDs that hold a permit from the last epoch are read (the others would
 //! not vote), so an epoch reads at most `max_validators × UIDs` weights; its weight comes from
@@ -89,8 +89,8 @@ use sp_core::H256;
 use sp_runtime::traits::{BlakeTwo256, Hash, UniqueSaturatedInto};
 pub use taonet_primitives::EpochPayout;
 use taonet_primitives::{
-	epoch_index, Balance, BlockNumber, EpochRunner, NetUid, NeuronHooks, StakeInterface,
-	SubnetActivity, SubnetHyperparams, SubnetsInterface, Uid,
+	epoch_index, Balance, BlockNumber, EpochRunner, NetUid, NeuronHooks, NeuronScores,
+	StakeInterface, SubnetActivity, SubnetHyperparams, SubnetsInterface, Uid,
 };
 use taonet_yuma::{
 	has_duplicates, max_upscaled, BondsMode, EpochInput, LiquidAlpha, Params as YumaParams,
@@ -227,6 +227,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type StaleGenerations<T: Config> =
 		StorageValue<_, BoundedVec<SubnetKey, ConstU32<1_024>>, ValueQuery>;
+
+	/// Each UID's emission at the subnet's last epoch, in rao: the pruning score by which the
+	/// subnets pallet replaces the lowest (read through `NeuronScores`). A replaced UID's is 0.
+	/// Kept beside [`Outputs`] so that a registration reads 8 bytes a UID, not a whole output.
+	#[pallet::storage]
+	pub type PruningScores<T: Config> =
+		StorageMap<_, Twox64Concat, NetUid, BoundedVec<u64, T::MaxUids>, ValueQuery>;
 
 	/// Validator permits from the last epoch, by UID.
 	#[pallet::storage]
@@ -676,7 +683,8 @@ impl<T: Config> Pallet<T> {
 		} else {
 			ActiveSubnets::<T>::remove(netuid);
 		}
-		T::Subnets::set_pruning_scores(netuid, (0..size).map(|i| out.emission(i)).collect());
+		let scores: Vec<u64> = (0..size).map(|i| out.emission(i)).collect();
+		PruningScores::<T>::insert(netuid, BoundedVec::truncate_from(scores));
 
 		let paid = |amounts: &[u64]| -> Vec<(T::AccountId, Balance)> {
 			hotkeys
@@ -720,6 +728,12 @@ impl<T: Config> EpochRunner<T::AccountId> for Pallet<T> {
 	}
 }
 
+impl<T: Config> NeuronScores for Pallet<T> {
+	fn pruning_scores(netuid: NetUid) -> Vec<u64> {
+		PruningScores::<T>::get(netuid).into_inner()
+	}
+}
+
 impl<T: Config> SubnetActivity for Pallet<T> {
 	fn is_active(netuid: NetUid) -> bool {
 		ActiveSubnets::<T>::contains_key(netuid)
@@ -748,6 +762,11 @@ impl<T: Config> NeuronHooks for Pallet<T> {
 				*output = NeuronOutput::default();
 			}
 		});
+		PruningScores::<T>::mutate(netuid, |scores| {
+			if let Some(score) = scores.get_mut(index) {
+				*score = 0;
+			}
+		});
 		Self::deposit_event(Event::WeightsCleared { netuid, uid });
 		Self::replaced_weight()
 	}
@@ -765,17 +784,18 @@ impl<T: Config> NeuronHooks for Pallet<T> {
 		}
 		ValidatorPermits::<T>::remove(netuid);
 		Outputs::<T>::remove(netuid);
+		PruningScores::<T>::remove(netuid);
 		BondsUpdatedAt::<T>::remove(netuid);
 		ActiveSubnets::<T>::remove(netuid);
 		if queued {
-			T::DbWeight::get().reads_writes(2, 5)
+			T::DbWeight::get().reads_writes(2, 6)
 		} else {
 			Self::clear_cost(T::MaxUids::get()).saturating_mul(u64::from(CLEARED_MAPS))
 		}
 	}
 
 	fn weight_bound() -> Weight {
-		Self::replaced_weight().max(T::DbWeight::get().reads_writes(2, 5))
+		Self::replaced_weight().max(T::DbWeight::get().reads_writes(2, 6))
 	}
 }
 
@@ -789,10 +809,10 @@ const CLEARED_MAPS: u8 = 4;
 pub const MAX_CURSOR_LEN: u32 = 128;
 
 impl<T: Config> Pallet<T> {
-	/// What replacing a neuron costs this pallet: four removals, and the permit and output
-	/// vectors read and written.
+	/// What replacing a neuron costs this pallet: four removals, and the permit, output and
+	/// score vectors read and written.
 	fn replaced_weight() -> Weight {
-		T::DbWeight::get().reads_writes(3, 7)
+		T::DbWeight::get().reads_writes(4, 8)
 	}
 
 	/// What clearing up to `limit` entries from one per-UID map costs: each key found, then
@@ -907,6 +927,10 @@ impl<T: Config> Pallet<T> {
 			}
 			ensure!(live(&key), "per-UID state of no live subnet");
 			ensure!(uid.0 < size(&key), "per-UID state of an unregistered UID");
+		}
+		for (netuid, scores) in PruningScores::<T>::iter() {
+			ensure!(T::Subnets::is_subnet(netuid), "pruning scores of no subnet");
+			ensure!(scores.len() <= usize::from(T::Subnets::neuron_count(netuid)), "scores");
 		}
 		for (netuid, permits) in ValidatorPermits::<T>::iter() {
 			ensure!(T::Subnets::is_subnet(netuid), "permits of no subnet");

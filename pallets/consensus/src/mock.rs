@@ -46,6 +46,7 @@ impl pallet_subnets::Config for Test {
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type NeuronHooks = Consensus;
 	type Shares = ();
+	type Scores = Consensus;
 	type MaxSubnets = MaxSubnets;
 	type WeightInfo = ();
 }

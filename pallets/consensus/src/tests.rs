@@ -169,10 +169,15 @@ fn a_replaced_uid_loses_its_weights_and_a_dissolved_subnet_everything() {
 		param(SubnetParam::MaxUids(5));
 		assert_ok!(set(101, vec![1], vec![1]));
 		assert_ok!(set(OWNER_HOT, vec![1, 2], vec![1, 1]));
-		// UID 1 (lowest score, earliest, lowest UID after the owner) goes to hotkey 105.
+		// UID 1 (lowest score past the owner's) goes to hotkey 105, and its score to 0.
+		PruningScores::<Test>::insert(NET, BoundedVec::truncate_from(vec![9, 5, 7, 8, 6]));
 		System::set_block_number(2);
 		assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(3), NET, 105, Balance::MAX));
 		assert_eq!(pallet_subnets::Keys::<Test>::get(NET, Uid(1)), Some(105));
+		assert_eq!(
+			<Consensus as taonet_primitives::NeuronScores>::pruning_scores(NET),
+			vec![9, 0, 7, 8, 6]
+		);
 		assert!(Weights::<Test>::get(Consensus::key(NET), Uid(1)).is_empty());
 		assert_eq!(LastUpdate::<Test>::get(Consensus::key(NET), Uid(1)), None);
 		assert!(consensus_events().contains(&Event::WeightsCleared { netuid: NET, uid: Uid(1) }));
@@ -223,10 +228,7 @@ fn an_epoch_pays_the_weighted_miner_and_the_validator_and_stores_outputs() {
 		assert_eq!(outputs[1].emission, 375_000);
 		assert!(outputs[0].validator_permit && outputs[0].active);
 		assert!(!Bonds::<Test>::get(Consensus::key(NET), Uid(0)).is_empty());
-		assert_eq!(
-			pallet_subnets::PruningScores::<Test>::get(NET).to_vec(),
-			vec![500_000, 375_000, 125_000, 0, 0]
-		);
+		assert_eq!(PruningScores::<Test>::get(NET).to_vec(), vec![500_000, 375_000, 125_000, 0, 0]);
 		assert!(consensus_events().contains(&Event::EpochRun {
 			netuid: NET,
 			neurons: 5,

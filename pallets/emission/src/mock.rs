@@ -58,6 +58,7 @@ impl pallet_subnets::Config for Test {
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type NeuronHooks = (Consensus, (Emission, Root));
 	type Shares = Root;
+	type Scores = Consensus;
 	type MaxSubnets = MaxSubnets;
 	type WeightInfo = ();
 }

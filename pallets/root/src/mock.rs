@@ -66,6 +66,7 @@ impl pallet_subnets::Config for Test {
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type NeuronHooks = Root;
 	type Shares = Root;
+	type Scores = ();
 	type MaxSubnets = MaxSubnets;
 	type WeightInfo = ();
 }

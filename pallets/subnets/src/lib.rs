@@ -2,8 +2,8 @@
 //!
 //! Subnets are Taonet's markets, one AI task each; neurons are the hotkeys registered in them.
 //! This pallet keeps both (protocol brief, sections 3 and 4): who owns a subnet, the TAO it has
-//! locked, its hyperparameters, and for every neuron its UID, hotkey, registration block,
-//! pruning score and published endpoints. Other pallets read it through
+//! locked, its hyperparameters, and for every neuron its UID, hotkey, registration block and
+//! published endpoints. Other pallets read it through
 //! [`SubnetsInterface`] and [`HotkeyOwnership`] and are told of removals through
 //! [`NeuronHooks`].
 //!
@@ -20,7 +20,7 @@
 //!   registration, within `[min_burn, max_burn]`. The decay is computed when the burn is read,
 //!   from the last stored price and block ([`BurnInfo`]), so it costs nothing per block.
 //! - **UIDs** are dense from 0. A full subnet replaces the neuron with the lowest pruning score
-//!   (its last epoch emission) among those past their immunity period, ties to the earliest
+//!   (its last epoch emission, [`Config::Scores`]: the consensus pallet's) among those past their immunity period, ties to the earliest
 //!   registration, then the lowest UID; the owner hotkey is never replaced.
 //! - **Subnet limit**: registering a subnet at the limit prunes the subnet with the lowest
 //!   emission share among those past the network immunity period, ties to the oldest, then the
@@ -90,8 +90,8 @@ use frame_support::{
 use frame_system::pallet_prelude::*;
 use sp_runtime::traits::UniqueSaturatedInto;
 use taonet_primitives::{
-	Balance, BlockNumber, EmissionShares, HotkeyOwnership, NetUid, NeuronHooks, SubnetHyperparams,
-	SubnetsInterface, Uid, TAO,
+	Balance, BlockNumber, EmissionShares, HotkeyOwnership, NetUid, NeuronHooks, NeuronScores,
+	SubnetHyperparams, SubnetsInterface, Uid, TAO,
 };
 use taonet_yuma::Fixed;
 
@@ -142,6 +142,9 @@ pub mod pallet {
 
 		/// The subnets' emission shares (the root network's): the lowest is pruned first.
 		type Shares: EmissionShares;
+
+		/// The neurons' pruning scores (the consensus pallet's): the lowest is replaced first.
+		type Scores: NeuronScores;
 
 		/// Hard cap on the number of subnets, whatever the subnet limit says (bounds storage and
 		/// the pruning scan).
@@ -196,16 +199,6 @@ pub mod pallet {
 		Twox64Concat,
 		NetUid,
 		BoundedVec<BlockNumber, ConstU32<{ MAX_UIDS_LIMIT as u32 }>>,
-		ValueQuery,
-	>;
-
-	/// For each UID of a subnet, its pruning score: its emission in the last epoch, in rao.
-	#[pallet::storage]
-	pub type PruningScores<T: Config> = StorageMap<
-		_,
-		Twox64Concat,
-		NetUid,
-		BoundedVec<u64, ConstU32<{ MAX_UIDS_LIMIT as u32 }>>,
 		ValueQuery,
 	>;
 
@@ -361,8 +354,6 @@ pub mod pallet {
 		AxonServed { netuid: NetUid, hotkey: T::AccountId, axon: AxonInfo },
 		/// A hotkey published its Prometheus endpoint.
 		PrometheusServed { netuid: NetUid, hotkey: T::AccountId, prometheus: PrometheusInfo },
-		/// The subnet's pruning scores were updated (after its epoch).
-		PruningScoresSet { netuid: NetUid },
 		/// A dissolved subnet was the last registered: the lock cost's memory and the last
 		/// registration block are back to their values before it.
 		RegistrationMemoryRestored {
@@ -819,7 +810,6 @@ impl<T: Config> Pallet<T> {
 		Burn::<T>::remove(netuid);
 		RegistrationsThisBlock::<T>::remove(netuid);
 		RegisteredAt::<T>::remove(netuid);
-		PruningScores::<T>::remove(netuid);
 		let hooks = T::NeuronHooks::on_subnet_removed(netuid)
 			.saturating_add(T::DbWeight::get().reads_writes(1, 1));
 		// After the hooks, which still see the dissolved subnet's generation.
@@ -903,8 +893,6 @@ impl<T: Config> Pallet<T> {
 		let uid = Uid(NeuronCount::<T>::get(netuid));
 		RegisteredAt::<T>::try_mutate(netuid, |blocks| blocks.try_push(Self::now()))
 			.map_err(|_| Error::<T>::AllNeuronsImmune)?;
-		PruningScores::<T>::try_mutate(netuid, |scores| scores.try_push(0))
-			.map_err(|_| Error::<T>::AllNeuronsImmune)?;
 		NeuronCount::<T>::insert(netuid, uid.0.saturating_add(1));
 		Keys::<T>::insert(netuid, uid, hotkey);
 		Uids::<T>::insert(netuid, hotkey, uid);
@@ -927,13 +915,13 @@ impl<T: Config> Pallet<T> {
 		now: BlockNumber,
 	) -> Option<Uid> {
 		let owner_uid = Uids::<T>::get(netuid, &subnet.owner_hotkey);
-		let scores = PruningScores::<T>::get(netuid);
+		let scores = T::Scores::pruning_scores(netuid);
 		RegisteredAt::<T>::get(netuid)
 			.iter()
-			.zip(scores.iter())
 			.enumerate()
-			.filter_map(|(uid, (&registered, &score))| {
-				let uid = Uid(u16::try_from(uid).ok()?);
+			.filter_map(|(index, &registered)| {
+				let score = scores.get(index).copied().unwrap_or(0);
+				let uid = Uid(u16::try_from(index).ok()?);
 				let immune = now.saturating_sub(registered) < params.immunity_period;
 				(!immune && Some(uid) != owner_uid).then_some(((score, registered, uid), uid))
 			})
@@ -966,11 +954,6 @@ impl<T: Config> Pallet<T> {
 		RegisteredAt::<T>::mutate(netuid, |blocks| {
 			if let Some(block) = blocks.get_mut(index) {
 				*block = now;
-			}
-		});
-		PruningScores::<T>::mutate(netuid, |scores| {
-			if let Some(score) = scores.get_mut(index) {
-				*score = 0;
 			}
 		});
 		Keys::<T>::insert(netuid, uid, hotkey);
@@ -1029,7 +1012,6 @@ impl<T: Config> Pallet<T> {
 			let params = Hyperparams::<T>::get(netuid).ok_or("subnet without hyperparameters")?;
 			ensure!(n <= params.max_uids, "more neurons than max UIDs");
 			ensure!(RegisteredAt::<T>::get(netuid).len() == usize::from(n), "registration blocks");
-			ensure!(PruningScores::<T>::get(netuid).len() == usize::from(n), "pruning scores");
 			ensure!(Keys::<T>::iter_prefix(netuid).count() == usize::from(n), "UIDs not dense");
 			ensure!(Uids::<T>::iter_prefix(netuid).count() == usize::from(n), "hotkeys vs UIDs");
 			for uid in 0..n {
@@ -1101,18 +1083,6 @@ impl<T: Config> SubnetsInterface<T::AccountId> for Pallet<T> {
 	}
 	fn generation(netuid: NetUid) -> u32 {
 		Generation::<T>::get(netuid)
-	}
-	fn set_pruning_scores(netuid: NetUid, scores: Vec<u64>) {
-		if !Networks::<T>::contains_key(netuid) {
-			return;
-		}
-		PruningScores::<T>::mutate(netuid, |stored| {
-			for (slot, score) in stored.iter_mut().zip(scores.iter().chain(core::iter::repeat(&0)))
-			{
-				*slot = *score;
-			}
-		});
-		Self::deposit_event(Event::PruningScoresSet { netuid });
 	}
 	fn total_recycled() -> Balance {
 		TotalRecycled::<T>::get()

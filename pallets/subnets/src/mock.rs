@@ -45,6 +45,8 @@ thread_local! {
 	pub static REMOVED_AT: RefCell<Vec<(NetUid, u32)>> = const { RefCell::new(Vec::new()) };
 	/// Every subnet the hooks were told was added, in order.
 	pub static ADDED: RefCell<Vec<NetUid>> = const { RefCell::new(Vec::new()) };
+	/// Each subnet's pruning scores, as the tests set them.
+	pub static SCORES: RefCell<Vec<(NetUid, Vec<u64>)>> = const { RefCell::new(Vec::new()) };
 	/// Each subnet's emission share, as the tests set it.
 	pub static SHARES: RefCell<Vec<(NetUid, u64)>> = const { RefCell::new(Vec::new()) };
 }
@@ -57,6 +59,23 @@ impl EmissionShares for TestShares {
 			shares.borrow().iter().rev().find(|(n, _)| *n == netuid).map_or(0, |&(_, s)| s)
 		})
 	}
+}
+
+/// Pruning scores the tests set with [`set_scores`]; none for any other subnet.
+pub struct TestScores;
+impl taonet_primitives::NeuronScores for TestScores {
+	fn pruning_scores(netuid: NetUid) -> Vec<u64> {
+		SCORES
+			.with(|scores| {
+				scores.borrow().iter().rev().find(|(n, _)| *n == netuid).map(|(_, s)| s.clone())
+			})
+			.unwrap_or_default()
+	}
+}
+
+/// Sets `netuid`'s pruning scores by UID, as an epoch would.
+pub fn set_scores(netuid: NetUid, scores: Vec<u64>) {
+	SCORES.with(|stored| stored.borrow_mut().push((netuid, scores)));
 }
 
 /// Sets `netuid`'s emission share, as the root network would.
@@ -108,6 +127,7 @@ impl pallet_subnets::Config for Test {
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type NeuronHooks = RecordingHooks;
 	type Shares = TestShares;
+	type Scores = TestScores;
 	type MaxSubnets = MaxSubnets;
 	type WeightInfo = ();
 }

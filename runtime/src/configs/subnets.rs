@@ -19,6 +19,7 @@ impl pallet_subnets::Config for Runtime {
 	type GovernanceOrigin = GovernanceOrigin;
 	type NeuronHooks = (Consensus, (Emission, Root));
 	type Shares = Root;
+	type Scores = Consensus;
 	type MaxSubnets = MaxSubnets;
 	type WeightInfo = pallet_subnets::weights::SubstrateWeight<Runtime>;
 }

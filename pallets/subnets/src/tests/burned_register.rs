@@ -178,7 +178,7 @@ fn a_full_subnet_replaces_the_lowest_score_past_immunity() {
 			IPV4
 		));
 		// Scores: the owner's lowest (never pruned), UIDs 2 and 3 tie; 2 registered first.
-		Subnets::set_pruning_scores(netuid, vec![0, 50, 10, 10]);
+		set_scores(netuid, vec![0, 50, 10, 10]);
 		// Registered at blocks 2, 3, 4 with immunity 10: at block 11 all are immune.
 		run_to_block(11);
 		assert_noop!(
@@ -201,7 +201,6 @@ fn a_full_subnet_replaces_the_lowest_score_past_immunity() {
 		assert_eq!(Uids::<Test>::get(netuid, hotkey(2)), None);
 		assert!(!Axons::<Test>::contains_key(netuid, hotkey(2)));
 		assert!(!Prometheus::<Test>::contains_key(netuid, hotkey(2)));
-		assert_eq!(PruningScores::<Test>::get(netuid).to_vec(), vec![0, 50, 0, 10]);
 		assert_eq!(RegisteredAt::<Test>::get(netuid)[2], 14);
 		assert_eq!(NeuronCount::<Test>::get(netuid), 4);
 		assert_eq!(hook_calls(), vec![(netuid, Some(Uid(2)))]);

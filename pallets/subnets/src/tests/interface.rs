@@ -13,8 +13,6 @@ fn other_pallets_read_subnets_and_bind_hotkeys_through_traits() {
 		assert_eq!(Subnets::uid_of(netuid, &hotkey(2)), Some(Uid(2)));
 		assert_eq!(Subnets::hotkey_of(netuid, Uid(1)), Some(hotkey(1)));
 		assert_eq!(Subnets::registration_blocks(netuid), vec![1, 1, 1]);
-		Subnets::set_pruning_scores(netuid, vec![5]);
-		assert_eq!(PruningScores::<Test>::get(netuid).to_vec(), vec![5, 0, 0]);
 		assert_eq!(Subnets::bind_hotkey(&hotkey(50), &BOB), Ok(true));
 		assert_eq!(Subnets::bind_hotkey(&hotkey(50), &BOB), Ok(false));
 		assert_eq!(Subnets::bind_hotkey(&hotkey(50), &ALICE), Err(BOB));
@@ -63,17 +61,4 @@ fn hooks_are_charged_in_the_actual_weight() {
 #[should_panic(expected = "genesis parameter out of bounds")]
 fn a_genesis_parameter_out_of_bounds_fails_the_build() {
 	ExtBuilder::default().subnet_limit(9).build();
-}
-
-#[test]
-fn pruning_scores_are_recorded_with_an_event() {
-	ExtBuilder::default().build_and_execute(|| {
-		let netuid = subnet_with(1);
-		Subnets::set_pruning_scores(netuid, vec![3, 4]);
-		assert_eq!(PruningScores::<Test>::get(netuid).to_vec(), vec![3, 4]);
-		assert!(subnet_events().contains(&Event::PruningScoresSet { netuid }));
-		// Unknown subnets are ignored.
-		Subnets::set_pruning_scores(NetUid(9), vec![1]);
-		assert!(!PruningScores::<Test>::contains_key(NetUid(9)));
-	});
 }
