@@ -93,9 +93,9 @@ mod benchmarks {
 		let members: Vec<T::AccountId> = members.into_iter().take(r as usize).collect();
 		RootValidators::<T>::put(BoundedVec::truncate_from(members.clone()));
 		for (i, member) in (0u16..).zip(&members) {
-			let row: Vec<(u16, u16)> = netuids
+			let row: Vec<(NetUid, u16)> = netuids
 				.iter()
-				.map(|&netuid| (netuid, netuid.saturating_mul(31).saturating_add(i) | 1))
+				.map(|&netuid| (NetUid(netuid), netuid.saturating_mul(31).saturating_add(i) | 1))
 				.collect();
 			RootWeights::<T>::insert(member, BoundedVec::truncate_from(row));
 		}

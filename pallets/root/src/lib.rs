@@ -123,13 +123,14 @@ pub mod pallet {
 	pub type RootValidators<T: Config> =
 		StorageValue<_, BoundedVec<T::AccountId, T::MaxRootValidators>, ValueQuery>;
 
-	/// Each root validator's weights over subnets: `(netuid, weight)`, largest `u16::MAX`.
+	/// Each root validator's weights over subnets: `(netuid, weight)`, largest `u16::MAX`. A
+	/// netuid is stored as the `u16` it encodes to.
 	#[pallet::storage]
 	pub type RootWeights<T: Config> = StorageMap<
 		_,
 		Blake2_128Concat,
 		T::AccountId,
-		BoundedVec<(u16, u16), T::MaxSubnets>,
+		BoundedVec<(NetUid, u16), T::MaxSubnets>,
 		ValueQuery,
 	>;
 
@@ -299,10 +300,10 @@ impl<T: Config> Pallet<T> {
 		let validators = RootValidators::<T>::get();
 		let v = validators.len();
 		let n = v.saturating_add(subnets.len());
-		let column = |netuid: u16| {
+		let column = |netuid: NetUid| {
 			subnets
 				.iter()
-				.position(|s| s.0 == netuid)
+				.position(|&s| s == netuid)
 				.and_then(|i| u16::try_from(v.saturating_add(i)).ok())
 		};
 		let mut stake: Vec<u64> = validators.iter().map(T::Stake::hotkey_stake).collect();
@@ -402,7 +403,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(!taonet_yuma::has_duplicates(netuids), Error::<T>::DuplicateSubnet);
 		let max = weights.iter().copied().max().unwrap_or(0);
 		ensure!(max > 0, Error::<T>::AllWeightsZero);
-		let row = taonet_yuma::max_upscaled(netuids, weights, max);
+		let row: Vec<(NetUid, u16)> = taonet_yuma::max_upscaled(netuids, weights, max)
+			.into_iter()
+			.map(|(netuid, weight)| (NetUid(netuid), weight))
+			.collect();
 		let entries = u32::try_from(row.len()).unwrap_or(u32::MAX);
 		RootWeights::<T>::insert(&hotkey, BoundedVec::truncate_from(row));
 		Self::deposit_event(Event::RootWeightsSet { hotkey, entries });
@@ -423,7 +427,7 @@ impl<T: Config> Pallet<T> {
 				"root weights of a hotkey not in the root network"
 			);
 			ensure!(
-				row.iter().all(|&(netuid, _)| T::Subnets::is_subnet(NetUid(netuid))),
+				row.iter().all(|&(netuid, _)| T::Subnets::is_subnet(netuid)),
 				"a root weight on no subnet"
 			);
 		}
@@ -459,7 +463,7 @@ impl<T: Config> NeuronHooks for Pallet<T> {
 		SharesDue::<T>::put(true);
 		let validators = RootValidators::<T>::get();
 		for hotkey in validators.iter() {
-			RootWeights::<T>::mutate(hotkey, |row| row.retain(|&(n, _)| n != netuid.0));
+			RootWeights::<T>::mutate(hotkey, |row| row.retain(|&(n, _)| n != netuid));
 		}
 		let rows = u64::try_from(validators.len()).unwrap_or(u64::MAX);
 		T::DbWeight::get().reads_writes(rows.saturating_add(1), rows.saturating_add(2))

@@ -86,7 +86,10 @@ fn root_weights_are_checked_and_stored_normalized() {
 		assert_noop!(set(OWNER_HOT, vec![1, 1], vec![1, 1]), Error::<Test>::DuplicateSubnet);
 		assert_noop!(set(OWNER_HOT, vec![1, 2], vec![0, 0]), Error::<Test>::AllWeightsZero);
 		assert_ok!(set(OWNER_HOT, vec![1, 2], vec![30, 10]));
-		assert_eq!(RootWeights::<Test>::get(OWNER_HOT).to_vec(), vec![(1, 65_535), (2, 21_845)]);
+		assert_eq!(
+			RootWeights::<Test>::get(OWNER_HOT).to_vec(),
+			vec![(NetUid(1), 65_535), (NetUid(2), 21_845)]
+		);
 		assert!(root_events().contains(&Event::RootWeightsSet { hotkey: OWNER_HOT, entries: 2 }));
 	});
 }
@@ -189,7 +192,7 @@ fn a_dissolved_subnet_leaves_no_share_or_root_weight_for_its_successor() {
 		assert_ok!(Subnets::dissolve_network(RuntimeOrigin::signed(2), NetUid(2)));
 		assert!(!SubnetShares::<Test>::contains_key(NetUid(2)));
 		// The entry on subnet 1 stays as it was (rows are normalized by the epoch).
-		assert_eq!(RootWeights::<Test>::get(OWNER_HOT).to_vec(), vec![(1, 65_535)]);
+		assert_eq!(RootWeights::<Test>::get(OWNER_HOT).to_vec(), vec![(NetUid(1), 65_535)]);
 		// A new subnet at netuid 2 gets its share afresh: no root weight names it.
 		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(3), 103));
 		run_to_block(11);
