@@ -5,8 +5,8 @@ use frame_benchmarking::{BenchmarkBatch, BenchmarkConfig, BenchmarkList};
 use frame_support::traits::{StorageInfo, WhitelistedStorageKeys};
 
 use crate::{
-	AllPalletsWithSystem, Balances, Consensus, Council, Emission, Preimage, Referenda, Runtime,
-	Scheduler, Stake, Subnets, Sudo, Timestamp, Utility,
+	AllPalletsWithSystem, Balances, Consensus, Council, Emission, Preimage, Referenda, Root,
+	Runtime, Scheduler, Stake, Subnets, Sudo, Timestamp, Utility,
 };
 
 type SystemBench = frame_system_benchmarking::Pallet<Runtime>;

@@ -84,7 +84,7 @@ pub use taonet_primitives::emission::{EmissionSchedule, SubnetEmission};
 use taonet_primitives::{
 	emission::{block_emission, next_halving_threshold},
 	Balance, BlockNumber, EmissionShares, EpochRunner, HotkeyOwnership, NetUid, NeuronHooks,
-	StakeInterface, SubnetsInterface, Uid, MAX_SUPPLY,
+	StakeInterface, SubnetsInterface, Uid,
 };
 
 /// The owner's cut of a subnet's emission: 18%.
@@ -598,7 +598,7 @@ impl<T: Config> Pallet<T> {
 			left == right,
 			"issuance + pending differs from initial + emitted - recycled - burned"
 		);
-		ensure!(left <= MAX_SUPPLY, "issuance above the cap");
+		ensure!(left <= taonet_primitives::MAX_SUPPLY, "issuance above the cap");
 		let sum = PendingEmission::<T>::iter_values().fold(0u64, |a, p| a.saturating_add(p));
 		ensure!(sum == pending, "pending differs from the subnets' pending");
 		// What a live payout still owes is part of its subnet's pending.
