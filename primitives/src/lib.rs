@@ -37,6 +37,7 @@ pub use stake::StakeInterface;
 pub use subnets::{
 	blocks_to_next_epoch, epoch_index, AxonInfo, EpochPayout, EpochRunner, HotkeyOwnership,
 	NeuronHooks, NeuronScores, SubnetHyperparams, SubnetsBenchmarkHelper, SubnetsInterface,
+	DEFAULT_TEMPO,
 };
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};

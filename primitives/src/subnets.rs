@@ -108,10 +108,13 @@ pub struct SubnetHyperparams {
 	pub max_registrations_per_block: u16,
 }
 
+/// A new subnet's tempo: 360 blocks (72 minutes at 12 s).
+pub const DEFAULT_TEMPO: u16 = 360;
+
 impl Default for SubnetHyperparams {
 	fn default() -> Self {
 		Self {
-			tempo: 360,
+			tempo: DEFAULT_TEMPO,
 			max_uids: 256,
 			max_validators: 64,
 			immunity_period: 5_000,

@@ -82,12 +82,19 @@ fn m(i: u8) -> AccountId {
 }
 
 fn new_ext() -> sp_io::TestExternalities {
+	// Shares every block, so that each block's accrual follows the activity before it, as
+	// [`before`] computes it; `a_new_subnet_shares_at_once_and_root_weights_wait_for_the_root_epoch`
+	// runs the production tempo.
+	ext_with_root_tempo(Some(0))
+}
+
+/// The scenario's genesis (seven funded coldkeys, no network rate limit) at `root_tempo` (the
+/// default when `None`).
+fn ext_with_root_tempo(root_tempo: Option<u16>) -> sp_io::TestExternalities {
 	let mut config = RuntimeGenesisConfig::default();
 	config.balances.balances = (1..=7).map(|n| (acc(n), 100_000 * TAO)).collect();
 	config.subnets.network_rate_limit = Some(0);
-	// Shares every block, so that each block's accrual follows the activity before it, as
-	// [`before`] computes it; `shares_wait_for_the_root_epoch` runs the production tempo.
-	config.root.tempo = Some(0);
+	config.root.tempo = root_tempo;
 	let storage = config.build_storage().expect("the genesis builds");
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
@@ -541,13 +548,7 @@ fn ten_thousand_nominators_on_one_validator_are_paid_in_the_epochs_block() {
 /// (the root pallet's hook runs before emission's), while root weights wait for the root epoch.
 #[test]
 fn a_new_subnet_shares_at_once_and_root_weights_wait_for_the_root_epoch() {
-	let mut config = RuntimeGenesisConfig::default();
-	config.balances.balances = (1..=7).map(|n| (acc(n), 100_000 * TAO)).collect();
-	config.subnets.network_rate_limit = Some(0);
-	let mut ext =
-		sp_io::TestExternalities::new(config.build_storage().expect("the genesis builds"));
-	ext.execute_with(|| {
-		System::set_block_number(1);
+	ext_with_root_tempo(None).execute_with(|| {
 		let tempo = pallet_root::Tempo::<Runtime>::get();
 		assert_eq!(tempo, pallet_root::DEFAULT_ROOT_TEMPO);
 		assert_ok!(Subnets::register_network(RuntimeOrigin::signed(alice()), owner_hot1()));

@@ -60,9 +60,9 @@ use taonet_primitives::{
 	SubnetActivity, SubnetsInterface, Uid,
 };
 
-/// The root tempo of a chain whose genesis does not set one: as a subnet's default tempo,
-/// 360 blocks (72 minutes at 12 s).
-pub const DEFAULT_ROOT_TEMPO: u16 = 360;
+/// The root tempo of a chain whose genesis does not set one: a new subnet's tempo
+/// ([`taonet_primitives::DEFAULT_TEMPO`], 360 blocks).
+pub const DEFAULT_ROOT_TEMPO: u16 = taonet_primitives::DEFAULT_TEMPO;
 
 /// The length a root weight call is charged for: its row's, at most `MaxSubnets` (a longer row
 /// names some netuid twice or an unknown one, and is refused).
@@ -262,25 +262,23 @@ impl<T: Config> Pallet<T> {
 		if !SharesDue::<T>::get() && !Self::is_root_epoch(Self::now()) {
 			return used;
 		}
-		let subnets = T::Subnets::subnets();
-		let validators = RootValidators::<T>::decode_len().unwrap_or(0);
-		Self::update_shares(&subnets);
+		used = used.saturating_add(Self::update_shares(&T::Subnets::subnets()));
 		SharesDue::<T>::kill();
-		used = used
-			.saturating_add(T::WeightInfo::update_shares(
-				u32::try_from(subnets.len()).unwrap_or(u32::MAX),
-				u32::try_from(validators).unwrap_or(u32::MAX),
-			))
-			.saturating_add(T::DbWeight::get().writes(1));
-		used
+		used.saturating_add(T::DbWeight::get().writes(1))
 	}
 
-	/// Computes the shares of `subnets` and stores them if they changed.
-	pub fn update_shares(subnets: &[NetUid]) {
-		let shares = Self::compute_shares(subnets);
+	/// Computes the shares of `subnets` and stores them if they changed. Returns its
+	/// benchmarked weight at the subnets and root validators there were.
+	pub fn update_shares(subnets: &[NetUid]) -> Weight {
+		let validators = RootValidators::<T>::get();
+		let weight = T::WeightInfo::update_shares(
+			u32::try_from(subnets.len()).unwrap_or(u32::MAX),
+			u32::try_from(validators.len()).unwrap_or(u32::MAX),
+		);
+		let shares = Self::compute_shares(subnets, &validators);
 		let changed = subnets.iter().zip(&shares).any(|(n, &w)| SubnetShares::<T>::get(n) != w);
 		if !changed {
-			return;
+			return weight;
 		}
 		for (&netuid, &share) in subnets.iter().zip(&shares) {
 			SubnetShares::<T>::insert(netuid, share);
@@ -288,6 +286,7 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::SharesUpdated {
 			subnets: u32::try_from(subnets.len()).unwrap_or(u32::MAX),
 		});
+		weight
 	}
 
 	/// Each subnet's share weight: the incentive Yuma consensus gives it over the root weight
@@ -296,8 +295,7 @@ impl<T: Config> Pallet<T> {
 	/// ([`SubnetActivity::is_active`]), so that a subnet nobody scores does not pay its
 	/// emission to raw stake. While no subnet is active (a new chain), all subnets share
 	/// equally, so that the first epochs have something to pay.
-	pub fn compute_shares(subnets: &[NetUid]) -> Vec<u64> {
-		let validators = RootValidators::<T>::get();
+	pub fn compute_shares(subnets: &[NetUid], validators: &[T::AccountId]) -> Vec<u64> {
 		let v = validators.len();
 		let n = v.saturating_add(subnets.len());
 		let column = |netuid: NetUid| {
