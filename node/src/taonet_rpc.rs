@@ -25,7 +25,7 @@ use serde_json::{json, Value};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_core::crypto::{Ss58AddressFormat, Ss58Codec};
-use taonet_primitives::{NetUid, SubnetHyperparams, SS58_PREFIX};
+use taonet_primitives::{Field, NetUid, SubnetHyperparams, Unit, SS58_PREFIX};
 use taonet_runtime::{opaque::Block, AccountId, Hash};
 use taonet_runtime_api::{
 	AxonInfo, Delegate, EmissionApi, Neuron, StakePosition, SubnetSummary, TaonetApi,
@@ -70,36 +70,37 @@ fn subnet_json(s: SubnetSummary<AccountId>) -> Value {
 	})
 }
 
+/// `snake_case` as `camelCase`, as the JSON answers name fields.
+fn camel_case(snake: &str) -> String {
+	let mut words = snake.split('_');
+	let mut name = words.next().unwrap_or_default().to_string();
+	for word in words {
+		let mut chars = word.chars();
+		name.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+		name.push_str(chars.as_str());
+	}
+	name
+}
+
+/// Every hyperparameter under its camel-case name, from the table that declares them
+/// (`SubnetHyperparams::fields`): a flag as a boolean, a ratio or a fixed-point number as its
+/// raw value and what it reads as.
 fn hyperparams_json(netuid: NetUid, p: SubnetHyperparams) -> Value {
-	json!({
-		"netuid": netuid.0,
-		"tempo": p.tempo,
-		"maxUids": p.max_uids,
-		"maxValidators": p.max_validators,
-		"immunityPeriod": p.immunity_period,
-		"minAllowedWeights": p.min_allowed_weights,
-		"maxWeightLimit": fraction(p.max_weight_limit),
-		"weightsRateLimit": p.weights_rate_limit,
-		"weightsVersionKey": p.weights_version_key,
-		"activityCutoff": p.activity_cutoff,
-		"kappa": fraction(p.kappa),
-		"bondsMovingAverage": { "raw": p.bonds_moving_average, "value": p.bonds_moving_average as f64 / 1e6 },
-		"bondsPenalty": fraction(p.bonds_penalty),
-		"yuma3Enabled": p.yuma3_enabled,
-		"liquidAlphaEnabled": p.liquid_alpha_enabled,
-		"alphaLow": fraction(p.alpha_low),
-		"alphaHigh": fraction(p.alpha_high),
-		"alphaSigmoidSteepness": { "raw": p.alpha_sigmoid_steepness, "value": f64::from(p.alpha_sigmoid_steepness) / 100.0 },
-		"commitRevealEnabled": p.commit_reveal_enabled,
-		"revealPeriod": p.reveal_period,
-		"servingRateLimit": p.serving_rate_limit,
-		"registrationAllowed": p.registration_allowed,
-		"minBurn": p.min_burn,
-		"maxBurn": p.max_burn,
-		"burnHalfLife": p.burn_half_life,
-		"burnIncreaseFactor": { "raw": p.burn_increase_factor, "value": f64::from(p.burn_increase_factor) / 1e6 },
-		"maxRegistrationsPerBlock": p.max_registrations_per_block,
-	})
+	let mut object = serde_json::Map::new();
+	object.insert("netuid".into(), netuid.0.into());
+	for Field { name, value, unit } in p.fields() {
+		let raw = u64::try_from(value).unwrap_or(u64::MAX);
+		let scaled = |denominator: f64| json!({ "raw": raw, "value": raw as f64 / denominator });
+		let shown = match unit {
+			Unit::Flag => Value::Bool(value != 0),
+			Unit::Ratio => scaled(f64::from(u16::MAX)),
+			Unit::Millionths => scaled(1e6),
+			Unit::Hundredths => scaled(100.0),
+			Unit::Count | Unit::Blocks | Unit::Epochs | Unit::Rao => raw.into(),
+		};
+		object.insert(camel_case(name), shown);
+	}
+	Value::Object(object)
 }
 
 fn axon_json(a: AxonInfo) -> Value {
@@ -345,4 +346,49 @@ where
 	})?;
 
 	Ok(module)
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	/// The shape of a JSON value: its kind, and an object's keys with their shapes.
+	fn shape(value: &Value) -> String {
+		match value {
+			Value::Bool(_) => "bool".into(),
+			Value::Number(_) => "number".into(),
+			Value::Object(map) => {
+				let fields: Vec<String> =
+					map.iter().map(|(key, v)| format!("{key}: {}", shape(v))).collect();
+				format!("{{{}}}", fields.join(", "))
+			},
+			other => format!("{other}"),
+		}
+	}
+
+	/// `docs/rpc.md`'s example answer of `taonet_subnetHyperparams` has every hyperparameter of
+	/// the table, under the name and in the shape the node answers with, and nothing else.
+	#[test]
+	fn the_rpc_docs_show_every_hyperparameter_as_the_node_answers() {
+		let docs = include_str!("../../docs/rpc.md");
+		let section = docs.split("### `taonet_subnetHyperparams`").nth(1).unwrap_or_default();
+		let answer = section.split("```json").nth(2).and_then(|block| block.split("```").next());
+		let answer: Value = serde_json::from_str(answer.unwrap_or_default()).unwrap_or_default();
+		let documented = answer.get("result").cloned().unwrap_or_default();
+		let answered = hyperparams_json(NetUid(1), SubnetHyperparams::default());
+		assert_eq!(shape(&documented), shape(&answered));
+		let fields = SubnetHyperparams::default().fields().len();
+		assert_eq!(
+			answered.as_object().map(|o| o.len()),
+			Some(fields + 1),
+			"netuid and each field"
+		);
+	}
+
+	#[test]
+	fn field_names_turn_camel_case() {
+		assert_eq!(camel_case("max_registrations_per_block"), "maxRegistrationsPerBlock");
+		assert_eq!(camel_case("yuma3_enabled"), "yuma3Enabled");
+		assert_eq!(camel_case("tempo"), "tempo");
+	}
 }

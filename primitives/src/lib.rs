@@ -29,15 +29,20 @@
 extern crate alloc;
 
 pub mod emission;
+mod hyperparams;
 mod root;
 mod stake;
 mod subnets;
+pub mod views;
+pub use hyperparams::{
+	Field, Ratio, SubnetHyperparams, SubnetParam, Unit, DEFAULT_TEMPO, MAX_UIDS_LIMIT,
+	MAX_VALIDATORS_LIMIT,
+};
 pub use root::{EmissionShares, SubnetActivity};
 pub use stake::StakeInterface;
 pub use subnets::{
 	blocks_to_next_epoch, epoch_index, AxonInfo, EpochPayout, EpochRunner, HotkeyOwnership,
-	NeuronHooks, NeuronScores, SubnetHyperparams, SubnetsBenchmarkHelper, SubnetsInterface,
-	DEFAULT_TEMPO,
+	NeuronHooks, NeuronScores, SubnetsBenchmarkHelper, SubnetsInterface,
 };
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};

@@ -3,7 +3,7 @@
 //! The subnets pallet implements these; the staking, weights and emission pallets depend on
 //! them instead of on its storage.
 
-use crate::{Balance, BlockNumber, NetUid, Uid};
+use crate::{Balance, BlockNumber, NetUid, SubnetHyperparams, Uid};
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
@@ -46,102 +46,6 @@ pub struct AxonInfo {
 	pub ip_type: u8,
 	/// The transport protocol, as the subnet's software defines it.
 	pub protocol: u8,
-}
-
-/// One subnet's hyperparameters (protocol brief, section 3). Defaults are the genesis values; the
-/// subnets pallet's README lists each one's bounds and who may change it.
-#[derive(
-	Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-)]
-pub struct SubnetHyperparams {
-	/// Blocks between two epochs of the subnet.
-	pub tempo: u16,
-	/// Most neurons (UIDs) the subnet holds.
-	pub max_uids: u16,
-	/// Most validator permits.
-	pub max_validators: u16,
-	/// Blocks after registration during which a neuron cannot be replaced.
-	pub immunity_period: BlockNumber,
-	/// Fewest non-zero weights a validator must set.
-	pub min_allowed_weights: u16,
-	/// Largest single weight after normalization, as a `u16` ratio.
-	pub max_weight_limit: u16,
-	/// Blocks a hotkey must wait between two weight updates.
-	pub weights_rate_limit: BlockNumber,
-	/// Lowest weights version key accepted.
-	pub weights_version_key: u64,
-	/// Blocks after its last update during which a neuron counts as active.
-	pub activity_cutoff: BlockNumber,
-	/// Consensus majority threshold κ, as a `u16` ratio.
-	pub kappa: u16,
-	/// Bonds moving average in millionths.
-	pub bonds_moving_average: u64,
-	/// Bonds penalty β, as a `u16` ratio.
-	pub bonds_penalty: u16,
-	/// Yuma 3 bonds (otherwise classic).
-	pub yuma3_enabled: bool,
-	/// Liquid alpha on.
-	pub liquid_alpha_enabled: bool,
-	/// Liquid alpha's low bound, as a `u16` ratio.
-	pub alpha_low: u16,
-	/// Liquid alpha's high bound, as a `u16` ratio.
-	pub alpha_high: u16,
-	/// Liquid alpha's sigmoid steepness, in hundredths.
-	pub alpha_sigmoid_steepness: u16,
-	/// Weights must be committed and revealed.
-	pub commit_reveal_enabled: bool,
-	/// Epochs between a commit and its reveal.
-	pub reveal_period: u16,
-	/// Blocks a hotkey must wait between two `serve_axon` or `serve_prometheus` calls.
-	pub serving_rate_limit: BlockNumber,
-	/// Whether `burned_register` is open.
-	pub registration_allowed: bool,
-	/// Lowest registration burn, in rao.
-	pub min_burn: Balance,
-	/// Highest registration burn, in rao.
-	pub max_burn: Balance,
-	/// Blocks over which the burn halves when nobody registers.
-	pub burn_half_life: BlockNumber,
-	/// Factor applied to the burn by each registration, in millionths.
-	pub burn_increase_factor: u32,
-	/// Most registrations in one block.
-	pub max_registrations_per_block: u16,
-}
-
-/// A new subnet's tempo: 360 blocks (72 minutes at 12 s).
-pub const DEFAULT_TEMPO: u16 = 360;
-
-impl Default for SubnetHyperparams {
-	fn default() -> Self {
-		Self {
-			tempo: DEFAULT_TEMPO,
-			max_uids: 256,
-			max_validators: 64,
-			immunity_period: 5_000,
-			min_allowed_weights: 1,
-			max_weight_limit: u16::MAX,
-			weights_rate_limit: 100,
-			weights_version_key: 0,
-			activity_cutoff: 5_000,
-			kappa: 32_767,
-			bonds_moving_average: 900_000,
-			bonds_penalty: u16::MAX,
-			yuma3_enabled: true,
-			liquid_alpha_enabled: false,
-			alpha_low: 45_875,
-			alpha_high: 58_982,
-			alpha_sigmoid_steepness: 1_000,
-			commit_reveal_enabled: false,
-			reveal_period: 1,
-			serving_rate_limit: 50,
-			registration_allowed: true,
-			min_burn: 500_000,
-			max_burn: 100 * crate::TAO,
-			burn_half_life: 360,
-			burn_increase_factor: 1_260_000,
-			max_registrations_per_block: 1,
-		}
-	}
 }
 
 /// Read access to subnets and their neurons.

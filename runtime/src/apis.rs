@@ -202,7 +202,7 @@ impl_runtime_apis! {
 		fn subnet_hyperparams(
 			netuid: taonet_primitives::NetUid,
 		) -> Option<taonet_primitives::SubnetHyperparams> {
-			crate::queries::subnet_hyperparams(netuid)
+			<crate::Subnets as taonet_primitives::SubnetsInterface<AccountId>>::hyperparams(netuid)
 		}
 
 		fn metagraph(
@@ -227,15 +227,15 @@ impl_runtime_apis! {
 		}
 
 		fn stake_positions(coldkey: AccountId) -> Vec<taonet_runtime_api::StakePosition<AccountId>> {
-			crate::queries::stake_positions(coldkey)
+			crate::Stake::stake_positions(&coldkey)
 		}
 
 		fn delegates() -> Vec<taonet_runtime_api::Delegate<AccountId>> {
-			crate::queries::delegates()
+			crate::Stake::delegates()
 		}
 
 		fn lock_cost() -> Balance {
-			crate::queries::lock_cost()
+			crate::Subnets::lock_cost()
 		}
 	}
 

@@ -22,7 +22,7 @@ use sp_runtime::{
 	Digest, DigestItem, MultiAddress, MultiSignature,
 };
 use std::collections::BTreeMap;
-use taonet_primitives::NetUid;
+use taonet_primitives::{NetUid, Ratio};
 
 /// A hotkey of these tests: an sr25519 development key derived from `//hotkey/<i>`.
 fn hk(i: u8) -> sp_core::sr25519::Pair {
@@ -108,7 +108,7 @@ fn rows() -> Vec<(&'static str, Signer, RuntimeCall, Expect)> {
 		("dissolve_network/unknown-netuid", Key(Key::Alice), RuntimeCall::Subnets(S::dissolve_network { netuid: NetUid(9) }), fails("Subnets", pallet_subnets::Error::<Runtime>::SubnetNotFound)),
 		("dissolve_network/max-netuid", Key(Key::Alice), RuntimeCall::Subnets(S::dissolve_network { netuid: NetUid(u16::MAX) }), fails("Subnets", pallet_subnets::Error::<Runtime>::SubnetNotFound)),
 		("dissolve_network/someone-elses-subnet", Key(Key::Bob), RuntimeCall::Subnets(S::dissolve_network { netuid: net }), fails("Subnets", pallet_subnets::Error::<Runtime>::NotSubnetOwner)),
-		("set_hyperparameter/out-of-bounds", Key(Key::Alice), RuntimeCall::Subnets(S::set_hyperparameter { netuid: net, param: SubnetParam::MaxWeightLimit(0) }), fails("Subnets", pallet_subnets::Error::<Runtime>::ParameterOutOfBounds)),
+		("set_hyperparameter/out-of-bounds", Key(Key::Alice), RuntimeCall::Subnets(S::set_hyperparameter { netuid: net, param: SubnetParam::MaxWeightLimit(Ratio(0)) }), fails("Subnets", pallet_subnets::Error::<Runtime>::ParameterOutOfBounds)),
 		("set_hyperparameter/governance-only-by-owner", Key(Key::Alice), RuntimeCall::Subnets(S::set_hyperparameter { netuid: net, param: SubnetParam::MinBurn(TAO) }), fails("Subnets", pallet_subnets::Error::<Runtime>::GovernanceOnly)),
 		("set_hyperparameter/by-a-stranger", Key(Key::Dave), RuntimeCall::Subnets(S::set_hyperparameter { netuid: net, param: SubnetParam::ServingRateLimit(1) }), fails("Subnets", pallet_subnets::Error::<Runtime>::NotSubnetOwner)),
 		("burned_register/unknown-netuid", Key(Key::Dave), RuntimeCall::Subnets(S::burned_register { netuid: NetUid(9), hotkey: hk_id(3), max_burn: TAO }), fails("Subnets", pallet_subnets::Error::<Runtime>::SubnetNotFound)),

@@ -32,7 +32,7 @@ use sp_core::H256;
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_runtime::traits::{Dispatchable, TransactionExtension, TxBaseImplication};
 use std::sync::atomic::{AtomicU64, Ordering};
-use taonet_primitives::NetUid;
+use taonet_primitives::{NetUid, Ratio};
 
 /// The accounts calls come from and name: the six endowed development coldkeys, six hotkeys
 /// (two of them holding a little TAO), and a stranger with nothing.
@@ -120,16 +120,16 @@ fn subnet_param(index: u8, v: u64) -> SubnetParam {
 		2 => SubnetParam::MaxValidators(v16),
 		3 => SubnetParam::ImmunityPeriod(v32),
 		4 => SubnetParam::MinAllowedWeights(v16),
-		5 => SubnetParam::MaxWeightLimit(v16),
+		5 => SubnetParam::MaxWeightLimit(Ratio(v16)),
 		6 => SubnetParam::WeightsRateLimit(v32),
 		7 => SubnetParam::WeightsVersionKey(v),
 		8 => SubnetParam::ActivityCutoff(v32),
-		9 => SubnetParam::Kappa(v16),
+		9 => SubnetParam::Kappa(Ratio(v16)),
 		10 => SubnetParam::BondsMovingAverage(v),
-		11 => SubnetParam::BondsPenalty(v16),
+		11 => SubnetParam::BondsPenalty(Ratio(v16)),
 		12 => SubnetParam::Yuma3Enabled(flag),
 		13 => SubnetParam::LiquidAlphaEnabled(flag),
-		14 => SubnetParam::AlphaBounds { low: v16, high: v16.saturating_mul(2) },
+		14 => SubnetParam::AlphaBounds { low: Ratio(v16), high: Ratio(v16.saturating_mul(2)) },
 		15 => SubnetParam::AlphaSigmoidSteepness(v16),
 		16 => SubnetParam::CommitRevealEnabled(flag),
 		17 => SubnetParam::RevealPeriod(v16),

@@ -101,13 +101,13 @@ macro_rules! runtime_version {
 }
 
 #[cfg(not(feature = "upgrade-rehearsal"))]
-runtime_version!(105);
+runtime_version!(106);
 
 // The upgrade rehearsal: this runtime as the next release, one `spec_version` ahead, with the
 // migrations queued for it (see [`Migrations`]). Built only as Wasm for the upgrade test
 // (`scripts/build-rehearsal-runtime.sh`); never a release.
 #[cfg(feature = "upgrade-rehearsal")]
-runtime_version!(106);
+runtime_version!(107);
 
 /// How a transaction names an account: an `AccountId` or an index.
 pub type Address = MultiAddress<AccountId, ()>;

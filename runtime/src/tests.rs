@@ -415,11 +415,11 @@ fn the_runtime_api_answers_from_the_chain_state() {
 		assert!(queries::metagraph(NetUid(9), false).is_none());
 		assert!(queries::neuron(NET1, 99).is_none());
 		assert!(queries::neuron_by_hotkey(NET2, m(1)).is_none());
-		let positions = queries::stake_positions(nominator());
+		let positions = Stake::stake_positions(&nominator());
 		assert_eq!(positions.len(), 1);
 		assert_eq!(positions[0].stake, Stake::position_stake(&v1(), &nominator()));
 		assert!(positions[0].stake < position(&v1(), &nominator()), "its rewards still stream");
-		let delegates = queries::delegates();
+		let delegates = Stake::delegates();
 		let first = &delegates[0];
 		assert_eq!(first.hotkey, v1(), "most stake first");
 		assert_eq!(first.nominators.len(), 2);
@@ -429,7 +429,6 @@ fn the_runtime_api_answers_from_the_chain_state() {
 		assert!(streaming > 0);
 		assert!(worth <= first.total_stake - streaming);
 		assert!(first.total_stake - streaming - worth <= 2, "rounding only");
-		assert_eq!(queries::lock_cost(), Subnets::lock_cost());
 	});
 }
 
@@ -459,7 +458,7 @@ fn a_new_neuron_shows_no_results_of_the_uid_it_took() {
 		let taken = uid(NET1, &newcomer);
 		assert!(miners[1..].contains(&taken), "a weakest miner's UID");
 		// The predecessor's results and permit are cleared when the UID is taken.
-		let stored = pallet_consensus::Outputs::<Runtime>::get(NET1)[taken as usize].clone();
+		let stored = pallet_consensus::Outputs::<Runtime>::get(NET1)[taken as usize];
 		assert_eq!(stored, pallet_consensus::NeuronOutput::default(), "no predecessor results");
 		let neuron = queries::neuron(NET1, taken).expect("registered");
 		assert_eq!(neuron.hotkey, newcomer);

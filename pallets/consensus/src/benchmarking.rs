@@ -23,7 +23,7 @@ fn subnet<T: Config>(
 		reveal_period: 1,
 		weights_rate_limit: 0,
 		min_allowed_weights: 0,
-		max_weight_limit: u16::MAX,
+		max_weight_limit: taonet_primitives::Ratio::ONE,
 		commit_reveal_enabled: commit_reveal,
 		..params
 	};

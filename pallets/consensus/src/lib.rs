@@ -75,6 +75,7 @@ pub use weights::WeightInfo;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod extension;
+mod views;
 pub mod weights;
 
 #[cfg(test)]
@@ -92,43 +93,10 @@ use taonet_primitives::{
 	epoch_index, Balance, BlockNumber, EpochRunner, NetUid, NeuronHooks, NeuronScores,
 	StakeInterface, SubnetActivity, SubnetHyperparams, SubnetsInterface, Uid,
 };
-use taonet_yuma::{
-	has_duplicates, max_upscaled, BondsMode, EpochInput, LiquidAlpha, Params as YumaParams,
-};
+use taonet_yuma::{has_duplicates, max_upscaled, EpochInput};
 
-/// One UID's results from the last epoch, as stored (fractions as `u16` ratios).
-#[derive(
-	Clone,
-	Debug,
-	Default,
-	PartialEq,
-	Eq,
-	codec::Encode,
-	codec::Decode,
-	codec::DecodeWithMemTracking,
-	codec::MaxEncodedLen,
-	scale_info::TypeInfo,
-)]
-pub struct NeuronOutput {
-	/// Updated within the activity cutoff.
-	pub active: bool,
-	/// Holds a validator permit for the next epoch.
-	pub validator_permit: bool,
-	/// Validator trust.
-	pub validator_trust: u16,
-	/// Consensus weight on this UID.
-	pub consensus: u16,
-	/// Rank.
-	pub rank: u16,
-	/// Trust.
-	pub trust: u16,
-	/// Incentive (share of miner emission).
-	pub incentive: u16,
-	/// Dividends (share of validator emission).
-	pub dividends: u16,
-	/// Rao this UID earned in the epoch, as miner and validator.
-	pub emission: Balance,
-}
+pub use taonet_primitives::views::NeuronOutput;
+pub use views::Rows;
 
 /// A subnet's per-UID storage key: its netuid and its generation
 /// ([`SubnetsInterface::generation`]). The per-UID state of a dissolved subnet stays under its old
@@ -563,7 +531,7 @@ impl<T: Config> Pallet<T> {
 		let sum: u64 = weights.iter().map(|&w| u64::from(w)).sum();
 		let above_limit = weights.iter().any(|&w| {
 			u64::from(w).saturating_mul(u64::from(u16::MAX))
-				> u64::from(params.max_weight_limit).saturating_mul(sum)
+				> u64::from(params.max_weight_limit.0).saturating_mul(sum)
 		});
 		ensure!(self_weight_only || !above_limit, Error::<T>::WeightAboveLimit);
 		Ok(CheckedRow { uid, row: max_upscaled(uids, weights, max) })
@@ -618,22 +586,10 @@ impl<T: Config> Pallet<T> {
 		let bonds: Vec<Vec<(u16, u16)>> =
 			uids().map(|uid| Bonds::<T>::get(Self::key(netuid), uid).into_inner()).collect();
 		let now = Self::now();
-		let yuma = YumaParams {
-			kappa: params.kappa,
-			// Never more permits than the bound the epoch's weight is charged for.
-			max_validators: params
-				.max_validators
-				.min(u16::try_from(T::MaxValidators::get()).unwrap_or(u16::MAX)),
-			activity_cutoff: params.activity_cutoff.into(),
-			bonds_moving_average: params.bonds_moving_average,
-			bonds_penalty: params.bonds_penalty,
-			bonds_mode: if params.yuma3_enabled { BondsMode::Yuma3 } else { BondsMode::Classic },
-			liquid_alpha: params.liquid_alpha_enabled.then_some(LiquidAlpha {
-				low: params.alpha_low,
-				high: params.alpha_high,
-				steepness: params.alpha_sigmoid_steepness,
-			}),
-		};
+		let mut yuma = params.epoch_params();
+		// Never more permits than the bound the epoch's weight is charged for.
+		yuma.max_validators =
+			yuma.max_validators.min(u16::try_from(T::MaxValidators::get()).unwrap_or(u16::MAX));
 		let input = EpochInput {
 			current_block: now.into(),
 			bonds_updated_at: BondsUpdatedAt::<T>::get(netuid).into(),

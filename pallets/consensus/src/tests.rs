@@ -4,7 +4,7 @@ use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
 use pallet_subnets::SubnetParam;
 use taonet_primitives::epoch_index;
-use taonet_primitives::TAO;
+use taonet_primitives::{Ratio, TAO};
 
 const NET: NetUid = NetUid(1);
 const OWNER_HOT: AccountId = 100;
@@ -87,7 +87,7 @@ fn every_check_has_its_own_error() {
 		assert_noop!(set(OWNER_HOT, vec![1, 2], vec![1, 1]), Error::<Test>::TooFewWeights);
 		param(SubnetParam::MinAllowedWeights(1));
 		// 3:1 normalizes to 0.75, above a limit of 40,000 / 65,535 (0.61); 1:1 is 0.5.
-		param(SubnetParam::MaxWeightLimit(40_000));
+		param(SubnetParam::MaxWeightLimit(Ratio(40_000)));
 		assert_noop!(set(OWNER_HOT, vec![1, 2], vec![3, 1]), Error::<Test>::WeightAboveLimit);
 		param(SubnetParam::WeightsVersionKey(7));
 		assert_noop!(set(OWNER_HOT, vec![1, 2], vec![1, 1]), Error::<Test>::OutdatedVersionKey);
@@ -203,18 +203,23 @@ fn a_replaced_uid_loses_its_weights_and_a_dissolved_subnet_everything() {
 	});
 }
 
+/// [`subnet`] with one validator, the owner hotkey (UID 0, with a permit), staked by Alice;
+/// UIDs 1..=4 are miners. It favours miner 1 three to one over miner 2 at block 2, and the
+/// epoch of 1,000,000 rao runs at block 3.
+fn one_validator_epoch() -> taonet_primitives::EpochPayout<AccountId> {
+	subnet();
+	assert_ok!(Stake::add_stake(RuntimeOrigin::signed(1), OWNER_HOT, 100 * TAO));
+	// Weights set in the block a target registered do not count (they may predate it).
+	System::set_block_number(2);
+	assert_ok!(set(OWNER_HOT, vec![1, 2], vec![3, 1]));
+	System::set_block_number(3);
+	Consensus::run_epoch(NET, 1_000_000).expect("the subnet exists")
+}
+
 #[test]
 fn an_epoch_pays_the_weighted_miner_and_the_validator_and_stores_outputs() {
 	new_test_ext().execute_with(|| {
-		subnet();
-		// The owner hotkey (UID 0, with a permit) is the validator, staked by Alice; UIDs 1..=4
-		// are miners. It favours miner 1 three to one over miner 2.
-		assert_ok!(Stake::add_stake(RuntimeOrigin::signed(1), OWNER_HOT, 100 * TAO));
-		// Weights set in the block a target registered do not count (they may predate it).
-		System::set_block_number(2);
-		assert_ok!(set(OWNER_HOT, vec![1, 2], vec![3, 1]));
-		System::set_block_number(3);
-		let payout = Consensus::run_epoch(NET, 1_000_000).expect("the subnet exists");
+		let payout = one_validator_epoch();
 		// A single validator holds all the stake: consensus is its own weights, so incentive
 		// is 3/4 and 1/4 of the miners' half; the validator takes the other half.
 		assert_eq!(payout.miners, vec![(101, 375_000), (102, 125_000)]);
@@ -236,6 +241,30 @@ fn an_epoch_pays_the_weighted_miner_and_the_validator_and_stores_outputs() {
 			undistributed: 0
 		}));
 		assert_eq!(Consensus::run_epoch(NetUid(9), 1), None);
+	});
+}
+
+/// Clients read each neuron's own results of the last epoch and its last weights update; a
+/// neuron registered at or after that epoch shows none (what is stored was its predecessor's).
+#[test]
+fn clients_read_a_neurons_own_results_and_rows() {
+	new_test_ext().execute_with(|| {
+		one_validator_epoch();
+		let mut neurons = Subnets::neuron_views(NET).expect("the subnet exists");
+		Consensus::fill_results(NET, &mut neurons);
+		let outputs = Outputs::<Test>::get(NET);
+		for neuron in &neurons {
+			assert_eq!(neuron.incentive, outputs[usize::from(neuron.uid)].incentive);
+		}
+		assert_eq!((neurons[1].incentive, neurons[0].dividends), (49_151, u16::MAX));
+		assert_eq!(neurons[0].last_update, 2, "the block it set weights");
+		assert_eq!(neurons[1].last_update, neurons[1].registered_at, "never set weights");
+		// Had UID 1's holder registered in the epoch's block, the results are not its own.
+		neurons[1].registered_at = 3;
+		Consensus::fill_results(NET, &mut neurons);
+		assert_eq!((neurons[1].incentive, neurons[1].emission, neurons[1].active), (0, 0, false));
+		assert_eq!(Consensus::weight_rows(NET, 5), vec![(0, vec![(1, u16::MAX), (2, 21_845)])]);
+		assert_eq!(Consensus::bond_rows(NET, 5).first().map(|(uid, _)| *uid), Some(0));
 	});
 }
 
@@ -431,7 +460,7 @@ mod extension {
 			subnet();
 			param(SubnetParam::Tempo(10));
 			param(SubnetParam::MinAllowedWeights(2));
-			param(SubnetParam::MaxWeightLimit(50_000));
+			param(SubnetParam::MaxWeightLimit(Ratio(50_000)));
 			param(SubnetParam::WeightsVersionKey(2));
 			param(SubnetParam::WeightsRateLimit(3));
 			let mut seed = 0x2545_f491_4f6c_dd1du64;

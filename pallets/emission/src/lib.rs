@@ -571,6 +571,11 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Emission the subnet accrued since its last epoch, in rao.
+	pub fn pending_emission(netuid: NetUid) -> Balance {
+		PendingEmission::<T>::get(netuid)
+	}
+
 	/// The rows of `taonet_runtime_api::EmissionApi::subnet_emission`.
 	pub fn subnet_emission() -> Vec<SubnetEmission> {
 		T::Subnets::subnets()

@@ -272,7 +272,11 @@ fn a_failed_payment_stays_pending_and_emits_an_event() {
 		// caps, which once made such payments fail, are gone), so its reward has nowhere to go.
 		subnet_with_validator_and_miners();
 		pallet_subnets::HotkeyOwner::<Test>::remove(102);
-		run_to_block(9);
+		// The subnets pallet's invariants no longer hold: only emission's are checked.
+		while System::block_number() < 9 {
+			next_block();
+			Emission::do_try_state().expect("the issuance invariant holds after every block");
+		}
 		let pending = 7 * TAO;
 		let cut = OWNER_CUT * pending;
 		let miners = (pending - cut) / 2;

@@ -322,10 +322,12 @@ impl<T: Config> Pallet<T> {
 		let mut permits = vec![true; v];
 		permits.resize(n, false);
 		let bonds = vec![Vec::new(); n];
+		// The root network scores with a new subnet's defaults (κ, bonds), every root
+		// validator holding a permit and none ever inactive.
 		let params = taonet_yuma::Params {
 			max_validators: u16::try_from(v).unwrap_or(u16::MAX),
 			activity_cutoff: u64::MAX,
-			..Default::default()
+			..taonet_primitives::SubnetHyperparams::default().epoch_params()
 		};
 		let input = taonet_yuma::EpochInput {
 			current_block: now,
@@ -433,6 +435,26 @@ impl<T: Config> Pallet<T> {
 			ensure!(T::Subnets::is_subnet(netuid), "a share of no subnet");
 		}
 		Ok(())
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Each subnet's share of block emission, in parts per billion of all the shares (rounded
+	/// down), as clients read them; a subnet without a share is absent.
+	pub fn shares_ppb() -> alloc::collections::BTreeMap<NetUid, u32> {
+		let shares: Vec<(NetUid, u64)> = SubnetShares::<T>::iter().collect();
+		let total: u128 = shares.iter().map(|&(_, share)| u128::from(share)).sum();
+		shares
+			.into_iter()
+			.map(|(netuid, share)| {
+				let ppb = u128::from(share)
+					.saturating_mul(1_000_000_000)
+					.checked_div(total)
+					.and_then(|p| u32::try_from(p).ok())
+					.unwrap_or(0);
+				(netuid, ppb)
+			})
+			.collect()
 	}
 }
 

@@ -89,6 +89,7 @@ pub mod migrations;
 mod mock;
 #[cfg(test)]
 mod tests;
+mod views;
 pub mod weights;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};

@@ -3,14 +3,11 @@
 
 use crate as pallet_stake;
 use core::cell::RefCell;
-use frame_support::{derive_impl, parameter_types};
+use frame_support::parameter_types;
 use frame_system::EnsureRoot;
 use sp_runtime::BuildStorage;
 use std::collections::BTreeMap;
 use taonet_primitives::{Balance, HotkeyOwnership, TAO};
-
-type Block = frame_system::mocking::MockBlock<Test>;
-pub type AccountId = u64;
 
 frame_support::construct_runtime!(
 	pub enum Test {
@@ -20,19 +17,7 @@ frame_support::construct_runtime!(
 	}
 );
 
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<Balance>;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type Balance = Balance;
-	type ExistentialDeposit = frame_support::traits::ConstU64<500>;
-	type AccountStore = System;
-	type RuntimeHoldReason = RuntimeHoldReason;
-}
+taonet_test_runtime::system_and_balances!(Test);
 
 thread_local! {
 	static OWNERS: RefCell<BTreeMap<AccountId, (AccountId, u32)>> = const { RefCell::new(BTreeMap::new()) };

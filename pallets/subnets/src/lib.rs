@@ -48,8 +48,9 @@
 //!   it gives back the price memory and the rate-limit slot it took: the next registrant sees
 //!   the lock cost and rate limit as if it had never existed.
 //!
-//! Every hyperparameter with its default, bounds and setter is listed in the pallet's README
-//! (`pallets/subnets/README.md`) and checked in one place, [`SubnetParam::bounds`].
+//! Every hyperparameter with its default, bounds and setter is declared once, in the table of
+//! `taonet_primitives` (`SubnetHyperparams`, [`SubnetParam`]), checked in one place,
+//! [`SubnetParam::bounds`], and listed in the pallet's README (`pallets/subnets/README.md`).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // Chain data never panics or overflows silently; tests may.
@@ -77,6 +78,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 mod types;
+mod views;
 pub mod weights;
 
 use alloc::vec::Vec;

@@ -3,13 +3,10 @@
 
 use crate as pallet_subnets;
 use core::cell::RefCell;
-use frame_support::{derive_impl, parameter_types, traits::Hooks, weights::Weight};
+use frame_support::{parameter_types, traits::Hooks, weights::Weight};
 use frame_system::EnsureRoot;
 use sp_runtime::BuildStorage;
 use taonet_primitives::{Balance, EmissionShares, NetUid, NeuronHooks, Uid, TAO};
-
-type Block = frame_system::mocking::MockBlock<Test>;
-pub type AccountId = u64;
 
 frame_support::construct_runtime!(
 	pub enum Test {
@@ -19,19 +16,7 @@ frame_support::construct_runtime!(
 	}
 );
 
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<Balance>;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type Balance = Balance;
-	type ExistentialDeposit = frame_support::traits::ConstU64<500>;
-	type AccountStore = System;
-	type RuntimeHoldReason = RuntimeHoldReason;
-}
+taonet_test_runtime::system_and_balances!(Test);
 
 parameter_types! {
 	pub const MaxSubnets: u16 = 8;

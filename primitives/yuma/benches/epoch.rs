@@ -11,6 +11,11 @@ use taonet_yuma::{run_epoch, BondsMode, EpochInput, Params, SparseRow};
 
 use taonet_yuma_testkit::SplitMix;
 
+/// The chain's default epoch parameters: Yuma has none of its own.
+fn chain_defaults() -> Params {
+	taonet_primitives::SubnetHyperparams::default().epoch_params()
+}
+
 struct Subnet {
 	stake: Vec<u64>,
 	last_update: Vec<u64>,
@@ -54,7 +59,7 @@ impl Subnet {
 	}
 
 	fn params(&self, validators: usize, mode: BondsMode) -> Params {
-		Params { max_validators: validators as u16, bonds_mode: mode, ..Params::default() }
+		Params { max_validators: validators as u16, bonds_mode: mode, ..chain_defaults() }
 	}
 
 	fn input(&self) -> EpochInput<'_> {

@@ -13,6 +13,11 @@
 
 use taonet_yuma::{run_epoch, BondsMode, EpochInput, Params, SparseRow};
 
+/// The chain's default epoch parameters: Yuma has none of its own.
+fn chain_defaults() -> Params {
+	taonet_primitives::SubnetHyperparams::default().epoch_params()
+}
+
 const EPOCHS: usize = 10;
 const SIDE_VALIDATORS: usize = 4;
 const SIDE_MINERS: usize = 8;
@@ -53,7 +58,7 @@ fn honest_share(mode: BondsMode, honest_stake_permille: u64, self_weight_percent
 			row.extend(cabal_miners.clone().map(|j| (j as u16, u16::MAX)));
 		}
 	}
-	let params = Params { bonds_mode: mode, ..Params::default() };
+	let params = Params { bonds_mode: mode, ..chain_defaults() };
 	let mut permit: Vec<bool> = stake.iter().map(|&s| s > 0).collect();
 	let mut bonds: Vec<SparseRow> = vec![Vec::new(); n];
 	let (mut honest_paid, mut paid) = (0u128, 0u128);

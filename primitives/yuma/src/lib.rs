@@ -133,52 +133,33 @@ pub enum BondsMode {
 /// Per-entry bonds EMA rate between two bounds (protocol section 7, step 7).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LiquidAlpha {
-	/// Lowest rate, as a `u16` ratio (default 0.7 = 45,875).
+	/// Lowest rate, as a `u16` ratio.
 	pub low: u16,
-	/// Highest rate, as a `u16` ratio (default 0.9 = 58,982).
+	/// Highest rate, as a `u16` ratio.
 	pub high: u16,
-	/// Steepness `s` of the sigmoid in hundredths (default 1,000 = 10.0, Bittensor's value).
+	/// Steepness `s` of the sigmoid in hundredths (Bittensor's is 1,000 = 10.0).
 	pub steepness: u16,
 }
 
-impl Default for LiquidAlpha {
-	fn default() -> Self {
-		Self { low: 45_875, high: 58_982, steepness: 1_000 }
-	}
-}
-
-/// The subnet's hyperparameters that the epoch reads.
+/// The subnet's hyperparameters that the epoch reads. Yuma has no defaults: the chain's are
+/// `taonet_primitives::SubnetHyperparams::default()`, and its `epoch_params` gives them in this form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Params {
-	/// `κ` as a `u16` ratio (default 32,767 ≈ 0.5).
+	/// `κ` as a `u16` ratio.
 	pub kappa: u16,
-	/// Most validator permits (default 64).
+	/// Most validator permits.
 	pub max_validators: u16,
-	/// Blocks after its last update during which a neuron counts as active (default 5,000).
+	/// Blocks after its last update during which a neuron counts as active.
 	pub activity_cutoff: u64,
-	/// Bonds moving average in millionths (default 900,000 = 0.9, so `a` = 0.1); values above
+	/// Bonds moving average in millionths (900,000 = 0.9, so `a` = 0.1); values above
 	/// 1,000,000 count as 1,000,000.
 	pub bonds_moving_average: u64,
-	/// `β` as a `u16` ratio (default `u16::MAX` = 1.0).
+	/// `β` as a `u16` ratio.
 	pub bonds_penalty: u16,
-	/// Bonds mode (default [`BondsMode::Yuma3`]).
+	/// Bonds mode.
 	pub bonds_mode: BondsMode,
-	/// Liquid alpha, when on (default off).
+	/// Liquid alpha, when on.
 	pub liquid_alpha: Option<LiquidAlpha>,
-}
-
-impl Default for Params {
-	fn default() -> Self {
-		Self {
-			kappa: 32_767,
-			max_validators: 64,
-			activity_cutoff: 5_000,
-			bonds_moving_average: 900_000,
-			bonds_penalty: u16::MAX,
-			bonds_mode: BondsMode::Yuma3,
-			liquid_alpha: None,
-		}
-	}
 }
 
 /// One subnet's state at its epoch. Every slice has one entry per UID (`n` entries).

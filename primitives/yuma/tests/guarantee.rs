@@ -30,6 +30,11 @@ const BASE_SEED: u64 = 0x7a0e_7e70_1234_5678;
 
 use taonet_yuma_testkit::SplitMix as Rng;
 
+/// The chain's default epoch parameters: Yuma has none of its own.
+fn chain_defaults() -> Params {
+	taonet_primitives::SubnetHyperparams::default().epoch_params()
+}
+
 /// What these tests draw beyond the shared generator.
 trait Draw {
 	fn shuffle<T>(&mut self, items: &mut [T]);
@@ -213,7 +218,7 @@ fn consensus_stays_within_honest_weights() {
 		let mut rng = Rng(seed);
 		let roles = Roles::draw(&mut rng, false);
 		let kappa = draw_kappa(&mut rng);
-		let params = Params { kappa, ..Params::default() };
+		let params = Params { kappa, ..chain_defaults() };
 		let stake = draw_stake(&mut rng, &roles, kappa);
 		let mut subnet = Subnet::new(params, &roles, stake, 1_000_000_000);
 		let miners = &roles.honest_miners;
@@ -274,7 +279,7 @@ fn cabal_earns_nothing(mode: BondsMode, test: u64) {
 			bonds_moving_average: rng.range(0, 990_000),
 			bonds_mode: mode,
 			liquid_alpha,
-			..Params::default()
+			..chain_defaults()
 		};
 		assert_eq!(params.bonds_penalty, u16::MAX, "the default bonds penalty is 1.0");
 		let stake = draw_stake(&mut rng, &roles, kappa);

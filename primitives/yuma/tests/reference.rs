@@ -58,6 +58,11 @@ use taonet_yuma::{
 	run_epoch, BondsMode, EpochInput, EpochOutput, Error, Fixed, LiquidAlpha, Params, SparseRow,
 };
 
+/// The chain's default epoch parameters: Yuma has none of its own.
+fn chain_defaults() -> Params {
+	taonet_primitives::SubnetHyperparams::default().epoch_params()
+}
+
 /// One unit of the crate's rounding: `2^-32`.
 const EPS: f64 = 1.0 / 4_294_967_296.0;
 /// The factor on the propagated bound (see the module docs).
@@ -938,7 +943,7 @@ fn invariants_hold() {
 fn plain_case(stake: &[u64], permit: &[bool], weights: Vec<SparseRow>) -> Case {
 	let n = stake.len();
 	Case {
-		params: Params::default(),
+		params: chain_defaults(),
 		current_block: 1_000,
 		bonds_updated_at: 640,
 		stake: stake.to_vec(),
@@ -1045,9 +1050,9 @@ fn length_mismatch_is_refused() {
 fn inverted_liquid_alpha_bounds_are_refused() {
 	let case = plain_case(&[1, 2], &[true; 2], vec![Vec::new(); 2]);
 	let inverted = LiquidAlpha { low: 40_000, high: 39_999, steepness: 1_000 };
-	let params = Params { liquid_alpha: Some(inverted), ..Params::default() };
+	let params = Params { liquid_alpha: Some(inverted), ..chain_defaults() };
 	assert_eq!(run_epoch(&params, &case.input()), Err(Error::LiquidAlphaBoundsInverted));
 	let equal = LiquidAlpha { low: 40_000, high: 40_000, steepness: 1_000 };
-	let params = Params { liquid_alpha: Some(equal), ..Params::default() };
+	let params = Params { liquid_alpha: Some(equal), ..chain_defaults() };
 	assert!(run_epoch(&params, &case.input()).is_ok());
 }

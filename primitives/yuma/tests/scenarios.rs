@@ -9,6 +9,11 @@
 
 use taonet_yuma::{run_epoch, BondsMode, EpochInput, EpochOutput, Fixed, Params, SparseRow};
 
+/// The chain's default epoch parameters: Yuma has none of its own.
+fn chain_defaults() -> Params {
+	taonet_primitives::SubnetHyperparams::default().epoch_params()
+}
+
 /// A subnet at block 100 whose neurons all registered at block 0 and set weights at block 100;
 /// previous bonds were computed at block 90.
 struct Subnet {
@@ -95,7 +100,7 @@ fn honest_majority() {
 	subnet.weights[0] = vec![(3, 3), (4, 1)];
 	subnet.weights[1] = vec![(3, 3), (4, 1)];
 	subnet.weights[2] = vec![(3, 1), (4, 3)];
-	let out = subnet.run(&Params::default());
+	let out = subnet.run(&chain_defaults());
 
 	// 1. All active. 2. Permits to the three with stake; S = stake / 1000.
 	assert_eq!(out.active, vec![true; 5]);
@@ -142,7 +147,7 @@ fn cabal_self_weighting() {
 	subnet.weights[1] = vec![(3, 65_535)];
 	subnet.weights[2] = vec![(2, 65_535), (4, 65_535)];
 	subnet.emission = 900;
-	let out = subnet.run(&Params::default());
+	let out = subnet.run(&chain_defaults());
 
 	// 2. S = (0.4, 0.2, 0.4). 3. The cabal's self-weight is dropped: W_2 = (miner 4: 1).
 	assert_fractions("S", &out.active_stake, &[0.4, 0.2, 0.4, 0.0, 0.0]);
@@ -180,7 +185,7 @@ fn new_miner() {
 	subnet.bonds[0] = vec![(2, 13_107), (3, 13_107)];
 	subnet.bonds[1] = vec![(2, 13_107), (3, 13_107)];
 	subnet.emission = 1_000;
-	let out = subnet.run(&Params::default());
+	let out = subnet.run(&chain_defaults());
 
 	// 3. W_03 predates UID 3's registration (80 <= 95) and is dropped: W_0 = (miner 2: 1);
 	//    W_1 = (1/2, 1/2), set at block 98, counts.
@@ -216,7 +221,7 @@ fn validator_losing_permit() {
 	for uid in 0..4 {
 		subnet.weights[uid] = vec![(4, 65_535)];
 	}
-	let params = Params { max_validators: 2, bonds_moving_average: 800_000, ..Params::default() };
+	let params = Params { max_validators: 2, bonds_moving_average: 800_000, ..chain_defaults() };
 	let out = subnet.run(&params);
 
 	// 2. New permits: the two largest stakes, UIDs 0 (500) and 3 (400).
@@ -253,7 +258,7 @@ fn no_weights() {
 	let mut subnet = Subnet::new(&[500, 300, 200, 0]);
 	subnet.emission = 1_001;
 	for mode in [BondsMode::Yuma3, BondsMode::Classic] {
-		let out = subnet.run(&Params { bonds_mode: mode, ..Params::default() });
+		let out = subnet.run(&Params { bonds_mode: mode, ..chain_defaults() });
 		// C = R = T = I = D = 0, no bonds.
 		for (name, v) in [
 			("C", &out.consensus),
@@ -274,14 +279,14 @@ fn no_weights() {
 	// including a staked neuron that would not qualify as a validator.
 	let mut first = Subnet::new(&[500, 300, 200, 1_000]);
 	first.permit = vec![false; 4];
-	let out = first.run(&Params::default());
+	let out = first.run(&chain_defaults());
 	assert_fractions("S", &out.active_stake, &[0.0; 4]);
 	assert_rao("validator", &out.validator_emission, &[250_000, 150_000, 100_000, 500_000]);
 	assert_eq!(out.validator_permit, vec![true; 4]);
 
 	// No stake anywhere: nothing is paid, the emission stays with the caller.
 	let empty = Subnet::new(&[0, 0, 0]);
-	let out = empty.run(&Params::default());
+	let out = empty.run(&chain_defaults());
 	assert_eq!(out.undistributed, empty.emission);
 	assert_eq!(out.validator_permit, vec![false; 3]);
 }
@@ -293,7 +298,7 @@ fn honest_majority_classic_bonds() {
 	subnet.weights[0] = vec![(3, 3), (4, 1)];
 	subnet.weights[1] = vec![(3, 3), (4, 1)];
 	subnet.weights[2] = vec![(3, 1), (4, 3)];
-	let out = subnet.run(&Params { bonds_mode: BondsMode::Classic, ..Params::default() });
+	let out = subnet.run(&Params { bonds_mode: BondsMode::Classic, ..chain_defaults() });
 	// Steps 1 to 6 as in `honest_majority`: Wc_0 = Wc_1 = (3/4, 1/4), Wc_2 = (1/4, 1/4).
 	// 7. ΔB = S ∘ Wc: rows (0.375, 0.125), (0.225, 0.075), (0.05, 0.05); column sums
 	//    (0.65, 0.25), so ΔB normalized = (15/26, 1/2), (9/26, 3/10), (1/13, 1/5).

@@ -1,4 +1,5 @@
 use super::*;
+use taonet_primitives::Ratio;
 
 #[test]
 fn the_owner_sets_owner_settable_parameters() {
@@ -24,7 +25,7 @@ fn governance_only_parameters_refuse_the_owner() {
 			SubnetParam::MaxUids(8),
 			SubnetParam::MaxValidators(8),
 			SubnetParam::WeightsRateLimit(1),
-			SubnetParam::Kappa(40_000),
+			SubnetParam::Kappa(Ratio(40_000)),
 			SubnetParam::BurnHalfLife(10),
 			SubnetParam::BurnIncreaseFactor(2_000_000),
 			SubnetParam::MaxRegistrationsPerBlock(2),
@@ -57,17 +58,17 @@ fn values_outside_the_bounds_are_refused_and_bounds_are_inclusive() {
 			(MaxUids(2), MaxUids(4_096), MaxUids(4_097)),
 			(MaxValidators(0), MaxValidators(256), MaxValidators(257)),
 			(ActivityCutoff(0), ActivityCutoff(100_800), ActivityCutoff(100_801)),
-			(Kappa(32_766), Kappa(u16::MAX), Kappa(0)),
-			(MaxWeightLimit(0), MaxWeightLimit(1), MaxWeightLimit(0)),
+			(Kappa(Ratio(32_766)), Kappa(Ratio(u16::MAX)), Kappa(Ratio(0))),
+			(MaxWeightLimit(Ratio(0)), MaxWeightLimit(Ratio(1)), MaxWeightLimit(Ratio(0))),
 			(
 				BondsMovingAverage(999_001),
 				BondsMovingAverage(999_000),
 				BondsMovingAverage(1_000_000),
 			),
 			(
-				AlphaBounds { low: 0, high: 10 },
-				AlphaBounds { low: 5, high: 5 },
-				AlphaBounds { low: 6, high: 5 },
+				AlphaBounds { low: Ratio(0), high: Ratio(10) },
+				AlphaBounds { low: Ratio(5), high: Ratio(5) },
+				AlphaBounds { low: Ratio(6), high: Ratio(5) },
 			),
 			(
 				AlphaSigmoidSteepness(10_001),
@@ -103,7 +104,7 @@ fn values_outside_the_bounds_are_refused_and_bounds_are_inclusive() {
 			set_param(netuid, at);
 		}
 		let params = Hyperparams::<Test>::get(netuid).unwrap();
-		assert_eq!((params.alpha_low, params.alpha_high), (5, 5));
+		assert_eq!((params.alpha_low, params.alpha_high), (Ratio(5), Ratio(5)));
 		assert_eq!(params.max_uids, 4_096);
 	});
 }
@@ -206,14 +207,14 @@ fn the_owner_may_set_every_owner_settable_parameter() {
 		use SubnetParam::*;
 		let owner_settable = [
 			MinAllowedWeights(2),
-			MaxWeightLimit(40_000),
+			MaxWeightLimit(Ratio(40_000)),
 			WeightsVersionKey(3),
 			ActivityCutoff(77),
 			BondsMovingAverage(500_000),
-			BondsPenalty(1_000),
+			BondsPenalty(Ratio(1_000)),
 			Yuma3Enabled(false),
 			LiquidAlphaEnabled(true),
-			AlphaBounds { low: 100, high: 200 },
+			AlphaBounds { low: Ratio(100), high: Ratio(200) },
 			AlphaSigmoidSteepness(300),
 			CommitRevealEnabled(true),
 			RevealPeriod(2),

@@ -51,8 +51,15 @@ fn hooks_are_charged_in_the_actual_weight() {
 	ExtBuilder::default().build_and_execute(|| {
 		let netuid = register(ALICE, hotkey(0));
 		let info = Subnets::dissolve_network(RuntimeOrigin::signed(ALICE), netuid).unwrap();
-		// The measured weight for one neuron plus what the hook reported.
-		let expected = <() as WeightInfo>::dissolve_network(1).saturating_add(HOOK_WEIGHT);
+		// The measured weight for one neuron, what the hook reported, and the generation's
+		// read and write after it.
+		let generation = <<Test as frame_system::Config>::DbWeight as Get<
+			frame_support::weights::RuntimeDbWeight,
+		>>::get()
+		.reads_writes(1, 1);
+		let expected = <() as WeightInfo>::dissolve_network(1)
+			.saturating_add(HOOK_WEIGHT)
+			.saturating_add(generation);
 		assert_eq!(info.actual_weight, Some(expected));
 	});
 }
