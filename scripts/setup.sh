@@ -1,22 +1,35 @@
 #!/usr/bin/env bash
 # Installs what building and testing Taonet needs on a fresh Debian machine with rustup.
 # Idempotent: it installs only what is missing, so it is cheap to run before every build.
+#
+#   scripts/setup.sh               # to build and to test (CI)
+#   scripts/setup.sh --build-only  # to build the node only (the Docker image's builder stage)
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
+build_only=0
+case "${1:-}" in
+	--build-only) build_only=1 ;;
+	"") ;;
+	*) echo "[setup] unknown option $1" >&2; exit 1 ;;
+esac
+
 log() { echo "[setup] $*"; }
 
-# System packages: protoc for libp2p's protobuf code, a C toolchain, Node.js for the e2e tests.
+# System packages: protoc for libp2p's protobuf code and a C toolchain to build; Node.js and
+# Python for the end-to-end tests, and curl for the devnet script.
 missing=()
 command -v protoc >/dev/null 2>&1 || missing+=(protobuf-compiler)
 command -v cc >/dev/null 2>&1 || missing+=(build-essential)
 command -v git >/dev/null 2>&1 || missing+=(git)
-command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
-command -v node >/dev/null 2>&1 || missing+=(nodejs)
-command -v npm >/dev/null 2>&1 || missing+=(npm)
-command -v python3 >/dev/null 2>&1 || missing+=(python3)
-python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
+if [ "$build_only" -eq 0 ]; then
+	command -v curl >/dev/null 2>&1 || missing+=(curl)
+	command -v node >/dev/null 2>&1 || missing+=(nodejs)
+	command -v npm >/dev/null 2>&1 || missing+=(npm)
+	command -v python3 >/dev/null 2>&1 || missing+=(python3)
+	python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
+fi
 if [ "${#missing[@]}" -gt 0 ]; then
 	log "installing Debian packages: ${missing[*]}"
 	sudo_cmd=()
@@ -26,11 +39,14 @@ if [ "${#missing[@]}" -gt 0 ]; then
 		apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# The e2e suites use Node's test runner as of Node.js 20.10 (`--test-concurrency`).
-node_version=$(node -p 'process.versions.node')
-if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 10) ? 0 : 1)'; then
-	echo "[setup] Node.js $node_version is too old: the end-to-end tests need Node.js 20.10 or later" >&2
-	exit 1
+# The e2e suites use Node's test runner as of Node.js 20.10 (`--test-concurrency`), and the
+# compose file's validator (dclint) Node.js 20.19.
+if [ "$build_only" -eq 0 ]; then
+	node_version=$(node -p 'process.versions.node')
+	if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'; then
+		echo "[setup] Node.js $node_version is too old: the end-to-end tests need Node.js 20.19 or later" >&2
+		exit 1
+	fi
 fi
 
 # Rust: the Wasm target and the standard library's source, which the runtime's Wasm build needs,
@@ -48,6 +64,11 @@ rustup component list --installed | grep -q '^rust-src' || {
 	log "adding rust-src"
 	rustup component add rust-src
 }
+
+if [ "$build_only" -eq 1 ]; then
+	log "ready to build"
+	exit 0
+fi
 
 # The end-to-end tests' npm packages, exactly as locked.
 e2e="$TAONET_ROOT/e2e"

@@ -15,8 +15,11 @@ cargo fmt --all -- --check
 step "dependency rules: no pallet on a pallet, the node on no pallet"
 "$TAONET_ROOT/scripts/check-deps.sh"
 
-step "cargo build --workspace (node and runtime)"
-cargo build --workspace --locked
+step "cargo build --workspace (node and runtime): scripts/build.sh, as the Docker image builds"
+"$TAONET_ROOT/scripts/build.sh"
+
+step "docker files: the compose file validated, the Dockerfile building with CI's steps"
+"$TAONET_ROOT/docker/check.sh"
 
 step "taonet-yuma builds without std for wasm32-unknown-unknown"
 cargo build --locked -p taonet-yuma --no-default-features --target wasm32-unknown-unknown

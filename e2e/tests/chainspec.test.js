@@ -35,8 +35,8 @@ test('a node started from a raw local_testnet spec file runs that chain', async 
   const { api } = node;
   assert.equal((await api.rpc.system.chain()).toString(), 'Taonet Local Testnet');
   assert.equal((await api.rpc.system.chainType()).toString(), 'Local');
-  assert.equal((await api.query.aura.authorities()).length, 2, 'Alice and Bob author');
-  assert.equal((await api.query.grandpa.authorities()).length, 2);
+  assert.equal((await api.query.aura.authorities()).length, 4, 'Alice, Bob, Charlie and Dave author');
+  assert.equal((await api.query.grandpa.authorities()).length, 4);
   assert.deepEqual(api.registry.chainTokens, ['TAO']);
   await waitForFinalized(api, 2);
 });

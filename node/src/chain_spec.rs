@@ -55,7 +55,7 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
 	)
 }
 
-/// `--chain local`: two authorities (Alice and Bob), the `local_testnet` preset.
+/// `--chain local`: four authorities (Alice, Bob, Charlie and Dave), the `local_testnet` preset.
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
 	from_preset(
 		"Taonet Local Testnet",

@@ -2,8 +2,9 @@
 //!
 //! - `development` (`--dev`): Alice is the only authority and the sudo key; the well-known dev
 //!   accounts are endowed.
-//! - `local_testnet` (`--chain local`): Alice and Bob are authorities, Alice is the sudo key; the
-//!   same accounts are endowed.
+//! - `local_testnet` (`--chain local`): Alice, Bob, Charlie and Dave are authorities, Alice is the
+//!   sudo key; the same accounts are endowed. Four authorities are the smallest set that keeps
+//!   finalizing with one of them down (GRANDPA needs more than two thirds).
 //!
 //! Both seat Alice, Bob and Charlie as the council and run governance [`DEV_PERIOD_DIVISOR`] times
 //! faster than a production network. A production network's genesis comes from its operators'
@@ -125,11 +126,14 @@ pub fn development() -> Value {
 	development_chain(vec![dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)])
 }
 
-/// The `local_testnet` preset: two authorities (Alice, Bob), Alice as sudo, the dev council.
+/// The `local_testnet` preset: four authorities (Alice, Bob, Charlie, Dave), Alice as sudo, the
+/// dev council.
 pub fn local_testnet() -> Value {
 	development_chain(vec![
 		dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
 		dev_authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		dev_authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+		dev_authority(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
 	])
 }
 
@@ -227,13 +231,28 @@ mod tests {
 	}
 
 	#[test]
-	fn local_testnet_preset_has_alice_and_bob_as_authorities() {
+	fn local_testnet_preset_has_four_authorities() {
 		test_externalities(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
 			let aura = pallet_aura::Authorities::<crate::Runtime>::get();
-			let expected: Vec<AuraId> =
-				vec![Sr25519Keyring::Alice.public().into(), Sr25519Keyring::Bob.public().into()];
+			let names = [
+				Sr25519Keyring::Alice,
+				Sr25519Keyring::Bob,
+				Sr25519Keyring::Charlie,
+				Sr25519Keyring::Dave,
+			];
+			let expected: Vec<AuraId> = names.iter().map(|key| key.public().into()).collect();
 			assert_eq!(aura.to_vec(), expected);
-			assert_eq!(pallet_grandpa::Pallet::<crate::Runtime>::grandpa_authorities().len(), 2);
+			let grandpa = pallet_grandpa::Pallet::<crate::Runtime>::grandpa_authorities();
+			let expected: Vec<GrandpaId> = [
+				Ed25519Keyring::Alice,
+				Ed25519Keyring::Bob,
+				Ed25519Keyring::Charlie,
+				Ed25519Keyring::Dave,
+			]
+			.iter()
+			.map(|key| key.public().into())
+			.collect();
+			assert_eq!(grandpa.into_iter().map(|(id, _)| id).collect::<Vec<_>>(), expected);
 		});
 	}
 

@@ -139,18 +139,20 @@ mod tests {
 	#[test]
 	fn the_author_is_the_authority_whose_slot_it_is() {
 		test_externalities(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-			// Authorities are [Alice, Bob]: even slots are Alice's, odd ones Bob's.
-			start_block_in_slot(10);
+			// Authorities are [Alice, Bob, Charlie, Dave]: slot s is authority s mod 4's.
+			start_block_in_slot(12);
 			assert_eq!(BlockAuthor::account(), Some(Sr25519Keyring::Alice.to_account_id()));
-			start_block_in_slot(11);
+			start_block_in_slot(13);
 			assert_eq!(BlockAuthor::account(), Some(Sr25519Keyring::Bob.to_account_id()));
+			start_block_in_slot(15);
+			assert_eq!(BlockAuthor::account(), Some(Sr25519Keyring::Dave.to_account_id()));
 		});
 	}
 
 	#[test]
 	fn fees_go_whole_to_the_block_author() {
 		test_externalities(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-			start_block_in_slot(11);
+			start_block_in_slot(13);
 			let bob = Sr25519Keyring::Bob.to_account_id();
 			let before = Balances::balance(&bob);
 			let issuance = Balances::total_issuance();
