@@ -141,6 +141,21 @@ export async function waitForFinalized(api, number, timeoutMs = 60_000) {
   }
 }
 
+/**
+ * Polls `probe` until it returns a truthy value, and returns that value; fails naming `what`
+ * after `timeoutMs`. With `retryErrors`, a probe that throws (say, at a node that is restarting)
+ * counts as not yet.
+ */
+export async function until(what, probe, timeoutMs = 120_000, { retryErrors = false } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = retryErrors ? await probe().catch(() => undefined) : await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(200);
+  }
+}
+
 /** The number of the finalized head. */
 export async function finalizedNumber(api) {
   return (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();

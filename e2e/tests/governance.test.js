@@ -20,7 +20,7 @@ import { Metadata, TypeRegistry } from '@polkadot/types';
 import { u8aToHex, stringToU8a, u8aConcat } from '@polkadot/util';
 import { blake2AsHex, cryptoWaitReady, xxhashAsU8a } from '@polkadot/util-crypto';
 
-import { finalizedNumber, nodeBinary, sendAndFinalize, startDevNode, waitForFinalized } from '../lib/node.js';
+import { finalizedNumber, nodeBinary, sendAndFinalize, startDevNode, until, waitForFinalized } from '../lib/node.js';
 
 const TAO = 1_000_000_000n;
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -32,8 +32,6 @@ let node;
 let api;
 let dir;
 const k = {};
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The dispatch error of a result as `section.Name`, or null. */
 function errorName(result) {
@@ -53,17 +51,6 @@ function ok(result) {
 
 function eventsOf(result, section, method) {
   return result.events.map(({ event }) => event).filter((e) => e.section === section && e.method === method);
-}
-
-/** Polls `probe` until it returns a truthy value. */
-async function until(what, probe, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(200);
-  }
 }
 
 const ROOT = { system: 'Root' };

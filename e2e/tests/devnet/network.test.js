@@ -12,7 +12,6 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -20,7 +19,7 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { nodeBinary, sendAndFinalize } from '../../lib/node.js';
+import { finalizedNumber, nodeBinary, sendAndFinalize, until as waitUntil } from '../../lib/node.js';
 
 const TAO = 1_000_000_000n;
 const SCRIPT = fileURLToPath(new URL('../../../scripts/devnet.sh', import.meta.url));
@@ -73,22 +72,11 @@ async function disconnect(name) {
 
 const api = (name) => apis.get(name);
 const best = async (name) => (await api(name).rpc.chain.getHeader()).number.toNumber();
-const finalized = async (name) => {
-  const node = api(name);
-  return (await node.rpc.chain.getHeader(await node.rpc.chain.getFinalizedHead())).number.toNumber();
-};
+const finalized = (name) => finalizedNumber(api(name));
 const peers = async (name) => (await api(name).rpc.system.health()).peers.toNumber();
 
-/** Polls `check` until it returns a truthy value, or fails with `what` after `timeoutMs`. */
-async function until(what, check, timeoutMs = 180_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(500);
-  }
-}
+/** As `until` in lib/node.js, for nodes that may be restarting: an error counts as not yet. */
+const until = (what, probe, timeoutMs = 180_000) => waitUntil(what, probe, timeoutMs, { retryErrors: true });
 
 /** The index in the authority set of the validator that authored the block (its Aura slot). */
 function authorIndex(node, header, authorities) {

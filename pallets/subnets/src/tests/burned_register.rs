@@ -6,12 +6,7 @@ fn recycles_the_burn_and_takes_the_next_uid() {
 		let netuid = register(ALICE, hotkey(0));
 		let issuance = Balances::total_issuance();
 		let bob = Balances::balance(&BOB);
-		assert_ok!(Subnets::burned_register(
-			RuntimeOrigin::signed(BOB),
-			netuid,
-			hotkey(1),
-			Balance::MAX
-		));
+		register_neuron(BOB, netuid, hotkey(1));
 		assert_eq!(Balances::total_issuance(), issuance - TAO, "the burn leaves total issuance");
 		assert_eq!(Balances::balance(&BOB), bob - TAO);
 		assert_eq!(TotalRecycled::<Test>::get(), TAO);
@@ -34,12 +29,7 @@ fn recycles_the_burn_and_takes_the_next_uid() {
 		run_to_block(2);
 		let burn = Subnets::current_burn(netuid);
 		assert!(burn < 1_260_000_000 && burn > 1_257_000_000, "{burn}");
-		assert_ok!(Subnets::burned_register(
-			RuntimeOrigin::signed(CHARLIE),
-			netuid,
-			hotkey(2),
-			Balance::MAX
-		));
+		register_neuron(CHARLIE, netuid, hotkey(2));
 		assert_eq!(Keys::<Test>::get(netuid, Uid(2)), Some(hotkey(2)));
 		assert_eq!(TotalRecycled::<Test>::get(), TAO + burn);
 		assert_eq!(Balances::total_issuance(), issuance - TAO - burn);
@@ -64,12 +54,7 @@ fn the_burn_halves_every_half_life_and_stays_within_bounds() {
 		assert_eq!(Subnets::current_burn(netuid), 500_000);
 		// Raised, it stops at the maximum.
 		set_burn(netuid, 100 * TAO);
-		assert_ok!(Subnets::burned_register(
-			RuntimeOrigin::signed(BOB),
-			netuid,
-			hotkey(1),
-			Balance::MAX
-		));
+		register_neuron(BOB, netuid, hotkey(1));
 		assert_eq!(Subnets::current_burn(netuid), 100 * TAO);
 	});
 }
@@ -78,23 +63,13 @@ fn the_burn_halves_every_half_life_and_stays_within_bounds() {
 fn registrations_per_block_are_limited() {
 	ExtBuilder::default().build_and_execute(|| {
 		let netuid = register(ALICE, hotkey(0));
-		assert_ok!(Subnets::burned_register(
-			RuntimeOrigin::signed(BOB),
-			netuid,
-			hotkey(1),
-			Balance::MAX
-		));
+		register_neuron(BOB, netuid, hotkey(1));
 		assert_noop!(
 			Subnets::burned_register(RuntimeOrigin::signed(BOB), netuid, hotkey(2), Balance::MAX),
 			Error::<Test>::TooManyRegistrationsThisBlock
 		);
 		run_to_block(2);
-		assert_ok!(Subnets::burned_register(
-			RuntimeOrigin::signed(BOB),
-			netuid,
-			hotkey(2),
-			Balance::MAX
-		));
+		register_neuron(BOB, netuid, hotkey(2));
 	});
 }
 
@@ -115,12 +90,7 @@ fn every_refusal_has_its_own_error_and_changes_nothing() {
 			Subnets::burned_register(RuntimeOrigin::signed(BOB), netuid, hotkey(0), Balance::MAX),
 			Error::<Test>::HotkeyAlreadyRegistered
 		);
-		assert_ok!(Subnets::burned_register(
-			RuntimeOrigin::signed(BOB),
-			netuid,
-			hotkey(1),
-			Balance::MAX
-		));
+		register_neuron(BOB, netuid, hotkey(1));
 		run_to_block(2);
 		let other = register(CHARLIE, hotkey(2));
 		assert_noop!(
@@ -153,12 +123,7 @@ fn a_full_subnet_replaces_the_lowest_score_past_immunity() {
 		set_param(netuid, SubnetParam::ImmunityPeriod(10));
 		for i in 1..=3 {
 			run_to_block(i + 1);
-			assert_ok!(Subnets::burned_register(
-				RuntimeOrigin::signed(BOB),
-				netuid,
-				hotkey(i),
-				Balance::MAX
-			));
+			register_neuron(BOB, netuid, hotkey(i));
 		}
 		assert_ok!(Subnets::serve_axon(
 			RuntimeOrigin::signed(hotkey(2)),
@@ -191,12 +156,7 @@ fn a_full_subnet_replaces_the_lowest_score_past_immunity() {
 			Error::<Test>::AllNeuronsImmune
 		);
 		run_to_block(14);
-		assert_ok!(Subnets::burned_register(
-			RuntimeOrigin::signed(CHARLIE),
-			netuid,
-			hotkey(9),
-			Balance::MAX
-		));
+		register_neuron(CHARLIE, netuid, hotkey(9));
 		assert_eq!(Keys::<Test>::get(netuid, Uid(2)), Some(hotkey(9)));
 		assert_eq!(Uids::<Test>::get(netuid, hotkey(2)), None);
 		assert!(!Axons::<Test>::contains_key(netuid, hotkey(2)));
@@ -212,12 +172,7 @@ fn a_full_subnet_replaces_the_lowest_score_past_immunity() {
 		}));
 		// Next, UID 3 (score 10) goes before UID 2 (score 0 but immune) and UID 1 (score 50).
 		run_to_block(15);
-		assert_ok!(Subnets::burned_register(
-			RuntimeOrigin::signed(CHARLIE),
-			netuid,
-			hotkey(10),
-			Balance::MAX
-		));
+		register_neuron(CHARLIE, netuid, hotkey(10));
 		assert_eq!(Keys::<Test>::get(netuid, Uid(3)), Some(hotkey(10)));
 		assert_eq!(Keys::<Test>::get(netuid, Uid(0)), Some(hotkey(0)), "the owner stays");
 	});
@@ -230,24 +185,9 @@ fn ties_on_score_and_registration_go_to_the_lowest_uid() {
 		set_param(netuid, SubnetParam::MaxUids(3));
 		set_param(netuid, SubnetParam::ImmunityPeriod(0));
 		set_param(netuid, SubnetParam::MaxRegistrationsPerBlock(3));
-		assert_ok!(Subnets::burned_register(
-			RuntimeOrigin::signed(BOB),
-			netuid,
-			hotkey(1),
-			Balance::MAX
-		));
-		assert_ok!(Subnets::burned_register(
-			RuntimeOrigin::signed(BOB),
-			netuid,
-			hotkey(2),
-			Balance::MAX
-		));
-		assert_ok!(Subnets::burned_register(
-			RuntimeOrigin::signed(BOB),
-			netuid,
-			hotkey(3),
-			Balance::MAX
-		));
+		register_neuron(BOB, netuid, hotkey(1));
+		register_neuron(BOB, netuid, hotkey(2));
+		register_neuron(BOB, netuid, hotkey(3));
 		assert_eq!(Keys::<Test>::get(netuid, Uid(1)), Some(hotkey(3)));
 	});
 }
@@ -258,21 +198,11 @@ fn a_replacement_recycles_its_burn_and_the_old_hotkey_can_no_longer_serve() {
 		let netuid = register(ALICE, hotkey(0));
 		set_param(netuid, SubnetParam::MaxUids(2));
 		set_param(netuid, SubnetParam::ImmunityPeriod(0));
-		assert_ok!(Subnets::burned_register(
-			RuntimeOrigin::signed(BOB),
-			netuid,
-			hotkey(1),
-			Balance::MAX
-		));
+		register_neuron(BOB, netuid, hotkey(1));
 		run_to_block(2);
 		let issuance = Balances::total_issuance();
 		let burn = Subnets::current_burn(netuid);
-		assert_ok!(Subnets::burned_register(
-			RuntimeOrigin::signed(CHARLIE),
-			netuid,
-			hotkey(2),
-			Balance::MAX
-		));
+		register_neuron(CHARLIE, netuid, hotkey(2));
 		assert_eq!(Balances::total_issuance(), issuance - burn);
 		assert_eq!(Keys::<Test>::get(netuid, Uid(1)), Some(hotkey(2)));
 		assert_noop!(

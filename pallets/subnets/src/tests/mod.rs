@@ -39,6 +39,11 @@ impl Pallet<Test> {
 	}
 }
 
+/// Registers `hk` on `netuid`, paid by `coldkey`, at whatever the burn is.
+fn register_neuron(coldkey: AccountId, netuid: NetUid, hk: AccountId) {
+	assert_ok!(Subnets::burned_register(RuntimeOrigin::signed(coldkey), netuid, hk, Balance::MAX));
+}
+
 fn set_param(netuid: NetUid, param: SubnetParam) {
 	assert_ok!(Subnets::set_hyperparameter(RuntimeOrigin::root(), netuid, param));
 }
@@ -53,12 +58,7 @@ fn subnet_with(extra: u64) -> NetUid {
 	let netuid = register(ALICE, hotkey(0));
 	set_param(netuid, SubnetParam::MaxRegistrationsPerBlock(64));
 	for i in 1..=extra {
-		assert_ok!(Subnets::burned_register(
-			RuntimeOrigin::signed(BOB),
-			netuid,
-			hotkey(i),
-			Balance::MAX
-		));
+		register_neuron(BOB, netuid, hotkey(i));
 	}
 	netuid
 }

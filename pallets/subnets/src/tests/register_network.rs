@@ -100,12 +100,7 @@ fn at_the_limit_prunes_the_lowest_share_past_immunity_and_refunds_its_owner() {
 		run_to_block(2);
 		let b = register(BOB, hotkey(1));
 		let c = register(CHARLIE, hotkey(2));
-		assert_ok!(Subnets::burned_register(
-			RuntimeOrigin::signed(BOB),
-			b,
-			hotkey(3),
-			Balance::MAX
-		));
+		register_neuron(BOB, b, hotkey(3));
 		set_share(a, 30);
 		set_share(b, 10);
 		set_share(c, 20);
