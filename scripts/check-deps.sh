@@ -38,3 +38,17 @@ if breaks:
     sys.exit(1)
 print(f"dependency rules hold: {len(pallets)} pallets depend on no pallet; the node and {len(leaves)} shared crates on none either")
 '
+
+# One jsonrpsee and one sp-core are compiled, the SDK's subxt included: Cargo.lock also lists
+# the jsonrpsee that subxt's unused `jsonrpsee` feature would take, but nothing builds it.
+compiled=$(cargo tree --workspace --locked -e normal,build --prefix none --format '{p}' \
+	| sed 's/ (.*//' | sort -u)
+for crate in jsonrpsee sp-core; do
+	versions=$(grep -c "^$crate v" <<<"$compiled" || true)
+	if [ "$versions" != 1 ]; then
+		echo "dependency rules broken: $versions versions of $crate are compiled:" >&2
+		grep "^$crate v" <<<"$compiled" >&2
+		exit 1
+	fi
+done
+echo "one jsonrpsee and one sp-core are compiled: $(grep -E '^(jsonrpsee|sp-core) v' <<<"$compiled" | tr '\n' ' ')"

@@ -21,6 +21,11 @@ export function nodeBinary() {
   return path.join(target, 'debug', 'taonet-node');
 }
 
+/** The `taonet` command line: $TAONET_CLI, else next to the node binary. */
+export function cliBinary() {
+  return process.env.TAONET_CLI ?? path.join(path.dirname(nodeBinary()), 'taonet');
+}
+
 async function freePort() {
   const server = net.createServer();
   server.listen(0, '127.0.0.1');

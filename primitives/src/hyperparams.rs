@@ -97,6 +97,39 @@ fn range(lo: impl Into<u128>, hi: impl Into<u128>) -> Option<(u128, u128)> {
 	Some((lo.into(), hi.into()))
 }
 
+/// A hyperparameter's type built from a client's number, if it fits.
+pub trait FromValue: Sized {
+	/// The value `value` stands for, or `None` if it does not fit.
+	fn from_value(value: u128) -> Option<Self>;
+}
+
+macro_rules! from_value_by_try_from {
+	($($ty:ty),*) => {
+		$( impl FromValue for $ty {
+			fn from_value(value: u128) -> Option<Self> {
+				<$ty>::try_from(value).ok()
+			}
+		} )*
+	};
+}
+from_value_by_try_from!(u16, u32, u64, u128);
+
+impl FromValue for bool {
+	fn from_value(value: u128) -> Option<Self> {
+		match value {
+			0 => Some(false),
+			1 => Some(true),
+			_ => None,
+		}
+	}
+}
+
+impl FromValue for Ratio {
+	fn from_value(value: u128) -> Option<Self> {
+		u16::try_from(value).ok().map(Ratio)
+	}
+}
+
 /// Generates the struct, the setter and their impls from the table (see the module docs).
 ///
 /// A row is `Variant(field: Type = default)` for a setter of one field, or
@@ -246,6 +279,28 @@ macro_rules! hyperparameters {
 						$( SubnetParam::$variant { $( $arg: params.$pfield ),+ }, )?
 					)*
 				]
+			}
+
+			/// The setter of the variant named `name` (as [`Self::name`] spells it) with
+			/// `values` in its fields' order: what clients build from a name and numbers (flags
+			/// are 0 or 1). `None` if no variant has the name, the count of values is not its
+			/// count of fields, or a value does not fit its field's type.
+			pub fn parse(name: &str, values: &[u128]) -> Option<SubnetParam> {
+				$(
+					if name == stringify!($variant) {
+						$(
+							let [$field] = values else { return None };
+							return Some(SubnetParam::$variant(<$ty as FromValue>::from_value(*$field)?));
+						)?
+						$(
+							let [$($arg),+] = values else { return None };
+							return Some(SubnetParam::$variant {
+								$( $arg: <$pty as FromValue>::from_value(*$arg)? ),+
+							});
+						)?
+					}
+				)*
+				None
 			}
 
 			/// The variant's name, as metadata and the docs spell it.
@@ -463,6 +518,27 @@ mod tests {
 		let alpha = SubnetParam::AlphaBounds { low: Ratio(1), high: Ratio(2) };
 		assert_eq!(alpha.encode(), [14u8, 1, 0, 2, 0]);
 		assert_eq!(SubnetParam::MaxRegistrationsPerBlock(3).encode(), [24u8, 3, 0]);
+	}
+
+	/// Every setter parses back from its name and its values; wrong counts, unknown names
+	/// and values too large for the field are refused.
+	#[test]
+	fn setters_parse_from_their_names_and_values() {
+		for param in SubnetParam::all_of(&SubnetHyperparams::default()) {
+			let values: Vec<u128> = match param {
+				SubnetParam::AlphaBounds { low, high } => vec![low.0.into(), high.0.into()],
+				ref p => vec![p.value()],
+			};
+			assert_eq!(SubnetParam::parse(param.name(), &values), Some(param.clone()));
+		}
+		assert_eq!(SubnetParam::parse("Tempo", &[70_000]), None);
+		assert_eq!(SubnetParam::parse("Tempo", &[1, 2]), None);
+		assert_eq!(SubnetParam::parse("tempo", &[10]), None);
+		assert_eq!(SubnetParam::parse("Yuma3Enabled", &[2]), None);
+		assert_eq!(
+			SubnetParam::parse("AlphaBounds", &[1, 2]),
+			Some(SubnetParam::AlphaBounds { low: Ratio(1), high: Ratio(2) })
+		);
 	}
 
 	/// Alpha bounds need `1 <= low <= high`; a zero low gets an empty range.

@@ -35,7 +35,7 @@ mod stake;
 mod subnets;
 pub mod views;
 pub use hyperparams::{
-	Field, Ratio, SubnetHyperparams, SubnetParam, Unit, DEFAULT_TEMPO, MAX_UIDS_LIMIT,
+	Field, FromValue, Ratio, SubnetHyperparams, SubnetParam, Unit, DEFAULT_TEMPO, MAX_UIDS_LIMIT,
 	MAX_VALIDATORS_LIMIT,
 };
 pub use root::{EmissionShares, SubnetActivity};
