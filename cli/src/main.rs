@@ -122,8 +122,12 @@ enum WalletCmd {
 	/// Send TAO from the wallet's coldkey.
 	Transfer {
 		/// The receiver.
-		#[arg(long)]
-		to: String,
+		#[arg(long, required_unless_present = "to_own_hotkey")]
+		to: Option<String>,
+		/// Send to the wallet's own hotkey (--hotkey) instead: a hotkey's account must exist
+		/// before it signs weights or an axon.
+		#[arg(long, conflicts_with = "to")]
+		to_own_hotkey: bool,
 		/// TAO, with decimals.
 		#[arg(long)]
 		amount: String,
@@ -336,6 +340,10 @@ enum RequestCmd {
 		/// The receiver's hotkey address.
 		#[arg(long)]
 		receiver: String,
+		/// The nonce (nanoseconds since the Unix epoch; default: now), to test a server's
+		/// freshness window.
+		#[arg(long)]
+		nonce: Option<u128>,
 	},
 	/// Verify a request's headers (a JSON object on stdin) as the wallet's hotkey would.
 	Verify {
@@ -577,8 +585,12 @@ async fn wallet(ctx: &Ctx, cmd: WalletCmd) -> Result<(), Error> {
 			out!("{account}\n  free   {}\n  staked {}", format_tao(free), format_tao(staked));
 			Ok(())
 		},
-		WalletCmd::Transfer { to, amount } => {
-			let (to, amount) = (parse_account(&to)?, tao(&amount)?);
+		WalletCmd::Transfer { to, to_own_hotkey, amount } => {
+			let to = match to {
+				Some(address) if !to_own_hotkey => parse_account(&address)?,
+				_ => taonet_sdk::account_of(&ctx.hotkey()?),
+			};
+			let amount = tao(&amount)?;
 			let coldkey = ctx.coldkey()?;
 			let receipt = ctx.client().await?.transfer(&coldkey, &to, amount, ctx.wait).await?;
 			done(ctx, &format!("sent {} to {to}", format_tao(amount)), &receipt, json!({}));
@@ -987,9 +999,11 @@ async fn metagraph(ctx: &Ctx, netuid: u16) -> Result<(), Error> {
 fn request(ctx: &Ctx, cmd: RequestCmd) -> Result<(), Error> {
 	let hotkey = ctx.hotkey()?;
 	match cmd {
-		RequestCmd::Sign { method, path, body, receiver } => {
+		RequestCmd::Sign { method, path, body, receiver, nonce } => {
 			let receiver = parse_account(&receiver)?;
-			let headers = auth::sign_request(&hotkey, &method, &path, body.as_bytes(), &receiver);
+			let nonce = nonce.unwrap_or_else(auth::now_ns);
+			let headers =
+				auth::sign_request_at(&hotkey, &method, &path, body.as_bytes(), &receiver, nonce);
 			let map: serde_json::Map<String, Value> =
 				headers.into_iter().map(|(k, v)| (k.to_owned(), Value::String(v))).collect();
 			print_json(&map)

@@ -6,12 +6,17 @@
 //! - [`wallet`]: coldkeys encrypted at rest (scrypt and XChaCha20-Poly1305), hotkeys, both
 //!   sr25519 with SS58 prefix 42, created or imported from a mnemonic, a seed or a dev URI.
 //! - [`calls`]: every call of Taonet's pallets; [`reads`]: the `taonet_*` JSON-RPC reads.
+//! - [`auth`]: Bittensor's `btauth/1` signed requests, and signed responses; [`axon`]: a
+//!   miner's HTTP server that admits only permitted validators; [`dendrite`]: a validator's
+//!   client for it.
 //! - [`weights`]: commit-reveal with the salt kept on disk and revealed in its epoch.
 //! - [`units`]: TAO amounts with decimals.
 
 pub mod auth;
+pub mod axon;
 pub mod calls;
 mod client;
+pub mod dendrite;
 mod error;
 pub mod reads;
 mod rpc;
