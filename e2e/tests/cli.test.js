@@ -91,7 +91,7 @@ after(async () => {
 
 describe('the taonet command line', () => {
   test('wallets list their keys; a wrong password signs nothing', async () => {
-    const listed = await ok('alice', ['wallet', 'list']);
+    const listed = (await ok('alice', ['wallet', 'list'])).filter((w) => ['alice', 'bob'].includes(w.name));
     assert.deepEqual(listed.map((w) => [w.name, w.coldkey, w.hotkeys]), [
       ['alice', keys['//Alice'], [['default', keys['//Alice//cli']]]],
       ['bob', keys['//Bob'], [['default', keys['//Bob//cli']]]],
@@ -101,6 +101,16 @@ describe('the taonet command line', () => {
     assert.equal(wrong.code, 1);
     assert.match(wrong.err, /wrong password for the coldkey/);
     assert.equal(await free(keys['//Charlie']), before);
+  });
+
+  test('a new wallet shows its phrases once, and its phrase restores the same coldkey', async () => {
+    const created = await ok('carol', ['wallet', 'new']);
+    assert.equal(created.coldkeyMnemonic.split(' ').length, 12);
+    const restored = await ok('carol2', ['wallet', 'import', '--secret', created.coldkeyMnemonic]);
+    assert.equal(restored.coldkey, created.coldkey);
+    const again = await taonet('carol', ['wallet', 'new']);
+    assert.equal(again.code, 1, 'an existing wallet is never overwritten');
+    assert.match(again.err, /exists already/);
   });
 
   test('transfer and balance', async () => {
