@@ -324,19 +324,26 @@ enum RootCmd {
 	},
 }
 
+/// The request a signature is over.
+#[derive(Args)]
+struct Target {
+	/// The HTTP method.
+	#[arg(long, default_value = "POST")]
+	method: String,
+	/// The path with its query.
+	#[arg(long)]
+	path: String,
+	/// The body.
+	#[arg(long, default_value = "")]
+	body: String,
+}
+
 #[derive(Subcommand)]
 enum RequestCmd {
 	/// Print the btauth/1 headers of a request from the wallet's hotkey, as JSON.
 	Sign {
-		/// The HTTP method.
-		#[arg(long, default_value = "POST")]
-		method: String,
-		/// The path with its query.
-		#[arg(long)]
-		path: String,
-		/// The body.
-		#[arg(long, default_value = "")]
-		body: String,
+		#[command(flatten)]
+		target: Target,
 		/// The receiver's hotkey address.
 		#[arg(long)]
 		receiver: String,
@@ -347,15 +354,8 @@ enum RequestCmd {
 	},
 	/// Verify a request's headers (a JSON object on stdin) as the wallet's hotkey would.
 	Verify {
-		/// The HTTP method.
-		#[arg(long, default_value = "POST")]
-		method: String,
-		/// The path with its query.
-		#[arg(long)]
-		path: String,
-		/// The body.
-		#[arg(long, default_value = "")]
-		body: String,
+		#[command(flatten)]
+		target: Target,
 	},
 }
 
@@ -999,7 +999,7 @@ async fn metagraph(ctx: &Ctx, netuid: u16) -> Result<(), Error> {
 fn request(ctx: &Ctx, cmd: RequestCmd) -> Result<(), Error> {
 	let hotkey = ctx.hotkey()?;
 	match cmd {
-		RequestCmd::Sign { method, path, body, receiver, nonce } => {
+		RequestCmd::Sign { target: Target { method, path, body }, receiver, nonce } => {
 			let receiver = parse_account(&receiver)?;
 			let nonce = nonce.unwrap_or_else(auth::now_ns);
 			let headers =
@@ -1008,7 +1008,7 @@ fn request(ctx: &Ctx, cmd: RequestCmd) -> Result<(), Error> {
 				headers.into_iter().map(|(k, v)| (k.to_owned(), Value::String(v))).collect();
 			print_json(&map)
 		},
-		RequestCmd::Verify { method, path, body } => {
+		RequestCmd::Verify { target: Target { method, path, body } } => {
 			let mut input = String::new();
 			std::io::Read::read_to_string(&mut std::io::stdin(), &mut input)
 				.map_err(|e| Error::io("reading the headers from stdin", e))?;

@@ -26,6 +26,18 @@ export function cliBinary() {
   return process.env.TAONET_CLI ?? path.join(path.dirname(nodeBinary()), 'taonet');
 }
 
+/** Calls JSON-RPC `method` on the node at `port`; resolves its result, rejects with its error. */
+export async function rpcCall(port, method, params = []) {
+  const response = await fetch(`http://127.0.0.1:${port}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
+  const body = await response.json();
+  if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  return body.result;
+}
+
 async function freePort() {
   const server = net.createServer();
   server.listen(0, '127.0.0.1');

@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { cliBinary, startDevNode, until } from '../lib/node.js';
+import { cliBinary, rpcCall, startDevNode, until } from '../lib/node.js';
 
 const run = promisify(execFile);
 const TAO = 1_000_000_000n;
@@ -50,16 +50,7 @@ async function ok(wallet, args, options) {
   return result.out;
 }
 
-async function rpc(method, params = []) {
-  const response = await fetch(`http://127.0.0.1:${node.rpcPort}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  const body = await response.json();
-  if (body.error) throw new Error(`${method}: ${body.error.message}`);
-  return body.result;
-}
+const rpc = (method, params) => rpcCall(node.rpcPort, method, params);
 
 const free = async (address) => (await api.query.system.account(address)).data.free.toBigInt();
 /** What `coldkey` put into its position on `hotkey` (rewards streaming into the pool aside). */

@@ -18,7 +18,7 @@ import { after, before, describe, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { cliBinary, startDevNode, until } from '../lib/node.js';
+import { cliBinary, rpcCall, startDevNode, until } from '../lib/node.js';
 
 const run = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -41,16 +41,7 @@ async function taonet(wallet, args) {
   return stdout.trim() ? JSON.parse(stdout) : null;
 }
 
-async function rpc(method, params = []) {
-  const response = await fetch(`http://127.0.0.1:${node.rpcPort}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  const body = await response.json();
-  if (body.error) throw new Error(`${method}: ${body.error.message}`);
-  return body.result;
-}
+const rpc = (method, params) => rpcCall(node.rpcPort, method, params);
 
 /** Starts a neuron binary; resolves its first stdout line that parses as JSON with `event`. */
 function startNeuron(name, args, event) {

@@ -8,6 +8,35 @@
 
 use serde::{Deserialize, Serialize};
 
+/// What both neurons take: where the node is, which wallet and hotkey sign, which subnet.
+#[derive(clap::Args, Clone, Debug)]
+pub struct NeuronArgs {
+	/// The node's JSON-RPC websocket.
+	#[arg(long, env = "TAONET_URL", default_value = "ws://127.0.0.1:9944")]
+	pub url: String,
+	/// The folder of wallets.
+	#[arg(long, env = "TAONET_WALLET_PATH")]
+	pub wallet_path: Option<std::path::PathBuf>,
+	/// The wallet.
+	#[arg(long, default_value = "default")]
+	pub wallet: String,
+	/// The hotkey registered on the subnet (a validator's needs stake for a permit).
+	#[arg(long, default_value = "default")]
+	pub hotkey: String,
+	/// The subnet.
+	#[arg(long)]
+	pub netuid: u16,
+}
+
+impl NeuronArgs {
+	/// The hotkey's key pair.
+	pub fn key(&self) -> Result<taonet_sdk::Keypair, taonet_sdk::Error> {
+		let wallets =
+			self.wallet_path.clone().map(taonet_sdk::wallet::Wallets::at).unwrap_or_default();
+		wallets.hotkey(&self.wallet, &self.hotkey)
+	}
+}
+
 /// Tasks each miner gets per round.
 pub const TASKS_PER_ROUND: u32 = 5;
 

@@ -11,32 +11,18 @@ use std::{
 };
 
 use clap::Parser;
-use taonet_arith_subnet::{answers_right, Solution, Task, SOLVE_PATH};
+use taonet_arith_subnet::{answers_right, NeuronArgs, Solution, Task, SOLVE_PATH};
 use taonet_sdk::{
 	axon::{self, AxonConfig, Handler, Request, Response},
 	calls::AxonSpec,
-	wallet::Wallets,
 	Client, Error, Wait,
 };
 
 #[derive(Parser)]
 #[command(name = "arith-miner", about = "The reference subnet's miner.")]
 struct Args {
-	/// The node's JSON-RPC websocket.
-	#[arg(long, env = "TAONET_URL", default_value = "ws://127.0.0.1:9944")]
-	url: String,
-	/// The folder of wallets.
-	#[arg(long, env = "TAONET_WALLET_PATH")]
-	wallet_path: Option<std::path::PathBuf>,
-	/// The wallet.
-	#[arg(long, default_value = "default")]
-	wallet: String,
-	/// The hotkey registered on the subnet.
-	#[arg(long, default_value = "default")]
-	hotkey: String,
-	/// The subnet.
-	#[arg(long)]
-	netuid: u16,
+	#[command(flatten)]
+	neuron: NeuronArgs,
 	/// Where to listen.
 	#[arg(long, default_value = "0.0.0.0")]
 	bind: IpAddr,
@@ -68,14 +54,13 @@ fn solve(request: Request, answered: &AtomicU64, accuracy: u8) -> Response {
 }
 
 async fn run(args: Args) -> Result<(), Error> {
-	let wallets = args.wallet_path.map(Wallets::at).unwrap_or_default();
-	let hotkey = wallets.hotkey(&args.wallet, &args.hotkey)?;
-	let client = Client::connect(&args.url).await?;
+	let hotkey = args.neuron.key()?;
+	let client = Client::connect(&args.neuron.url).await?;
 	let me = taonet_sdk::account_of(&hotkey);
-	let neuron = client.neuron_by_hotkey(args.netuid, &me).await.map_err(|e| {
+	let neuron = client.neuron_by_hotkey(args.neuron.netuid, &me).await.map_err(|e| {
 		Error::Invalid(format!(
 			"{e}\n  register the hotkey first: taonet neuron register {} --wallet {} --hotkey {}",
-			args.netuid, args.wallet, args.hotkey
+			args.neuron.netuid, args.neuron.wallet, args.neuron.hotkey
 		))
 	})?;
 	let answered = Arc::new(AtomicU64::new(0));
@@ -87,7 +72,7 @@ async fn run(args: Args) -> Result<(), Error> {
 			solve(request, &answered, accuracy)
 		})
 	});
-	let config = AxonConfig::new(args.netuid, SocketAddr::new(args.bind, args.port));
+	let config = AxonConfig::new(args.neuron.netuid, SocketAddr::new(args.bind, args.port));
 	let server = axon::serve(client.clone(), hotkey.clone(), config, handler).await?;
 	let spec = AxonSpec {
 		ip: args.external_ip,
@@ -95,7 +80,7 @@ async fn run(args: Args) -> Result<(), Error> {
 		protocol: 0,
 		version: 1,
 	};
-	client.serve_axon(&hotkey, args.netuid, spec, Wait::InBlock).await?;
+	client.serve_axon(&hotkey, args.neuron.netuid, spec, Wait::InBlock).await?;
 	println!(
 		"{}",
 		serde_json::json!({

@@ -5,27 +5,14 @@
 use std::time::Duration;
 
 use clap::Parser;
-use taonet_arith_subnet::{score, Solution, Task, SOLVE_PATH, TASKS_PER_ROUND};
-use taonet_sdk::{dendrite, parse_account, wallet::Wallets, weights, Client, Error, Keypair, Wait};
+use taonet_arith_subnet::{score, NeuronArgs, Solution, Task, SOLVE_PATH, TASKS_PER_ROUND};
+use taonet_sdk::{dendrite, parse_account, weights, Client, Error, Keypair, Wait};
 
 #[derive(Parser)]
 #[command(name = "arith-validator", about = "The reference subnet's validator.")]
 struct Args {
-	/// The node's JSON-RPC websocket.
-	#[arg(long, env = "TAONET_URL", default_value = "ws://127.0.0.1:9944")]
-	url: String,
-	/// The folder of wallets.
-	#[arg(long, env = "TAONET_WALLET_PATH")]
-	wallet_path: Option<std::path::PathBuf>,
-	/// The wallet.
-	#[arg(long, default_value = "default")]
-	wallet: String,
-	/// The hotkey registered on the subnet, with stake for a validator permit.
-	#[arg(long, default_value = "default")]
-	hotkey: String,
-	/// The subnet.
-	#[arg(long)]
-	netuid: u16,
+	#[command(flatten)]
+	neuron: NeuronArgs,
 	/// Seconds between rounds.
 	#[arg(long, default_value_t = 12)]
 	round_secs: u64,
@@ -65,7 +52,7 @@ async fn query(key: &Keypair, neuron: &taonet_sdk::reads::Neuron, timeout: Durat
 
 async fn round(client: &Client, key: &Keypair, args: &Args, n: u64) -> Result<(), Error> {
 	let me = taonet_sdk::account_of(key).to_string();
-	let graph = client.metagraph(args.netuid, false).await?;
+	let graph = client.metagraph(args.neuron.netuid, false).await?;
 	let mut scores = Vec::new();
 	let mut report = Vec::new();
 	for neuron in graph.neurons.iter().filter(|n| n.hotkey != me && n.axon.is_some()) {
@@ -81,12 +68,15 @@ async fn round(client: &Client, key: &Keypair, args: &Args, n: u64) -> Result<()
 		"no miner answered".to_owned()
 	} else {
 		let version = client
-			.hyperparams(args.netuid)
+			.hyperparams(args.neuron.netuid)
 			.await?
 			.get("weightsVersionKey")
 			.and_then(serde_json::Value::as_u64)
 			.unwrap_or(0);
-		match client.set_weights(key, args.netuid, &uids, &values, version, Wait::InBlock).await {
+		match client
+			.set_weights(key, args.neuron.netuid, &uids, &values, version, Wait::InBlock)
+			.await
+		{
 			Ok(_) => "set".to_owned(),
 			Err(e) => format!("not set: {e}"),
 		}
@@ -99,9 +89,8 @@ async fn round(client: &Client, key: &Keypair, args: &Args, n: u64) -> Result<()
 }
 
 async fn run(args: Args) -> Result<(), Error> {
-	let wallets = args.wallet_path.clone().map(Wallets::at).unwrap_or_default();
-	let key = wallets.hotkey(&args.wallet, &args.hotkey)?;
-	let client = Client::connect(&args.url).await?;
+	let key = args.neuron.key()?;
+	let client = Client::connect(&args.neuron.url).await?;
 	let mut n = 0;
 	loop {
 		if let Err(e) = round(&client, &key, &args, n).await {
