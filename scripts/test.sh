@@ -27,6 +27,12 @@ cargo build --locked -p taonet-yuma --no-default-features --target wasm32-unknow
 step "cargo clippy --workspace --all-targets -- -D warnings"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+# Without the runtime's Wasm (SKIP_WASM_BUILD): only the native code is linted, and the debug
+# Wasm the other steps use is not rebuilt with these features.
+step "cargo clippy with the benchmark subcommands (--features taonet-node/runtime-benchmarks)"
+SKIP_WASM_BUILD=1 SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1 \
+	cargo clippy --workspace --all-targets --locked --features taonet-node/runtime-benchmarks -- -D warnings
+
 step "cargo test --workspace"
 cargo test --workspace --locked
 
@@ -50,3 +56,4 @@ echo "$TAONET_REHEARSAL_WASM"
 step "end-to-end tests against $TAONET_NODE"
 cd "$TAONET_ROOT/e2e"
 npm test
+

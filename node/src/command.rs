@@ -1,6 +1,8 @@
 //! Parses the command line and runs what it asks for.
 
 #[cfg(feature = "runtime-benchmarks")]
+use crate::benchmarking;
+#[cfg(feature = "runtime-benchmarks")]
 use frame_benchmarking_cli::{BenchmarkCmd, SUBSTRATE_REFERENCE_HARDWARE};
 use sc_cli::SubstrateCli;
 use sc_service::PartialComponents;
@@ -132,19 +134,44 @@ pub fn run() -> sc_cli::Result<()> {
 				BenchmarkCmd::Machine(cmd) => {
 					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone())
 				},
-				BenchmarkCmd::Storage(_)
-				| BenchmarkCmd::Overhead(_)
-				| BenchmarkCmd::Extrinsic(_) => {
-					Err("this node supports `benchmark pallet`, `benchmark block` and \
-						`benchmark machine`"
-						.into())
+				BenchmarkCmd::Storage(cmd) => {
+					let PartialComponents { client, backend, .. } =
+						service::new_partial(&config, OFFLINE)?;
+					let db = backend.expose_db();
+					let storage = backend.expose_storage();
+					let shared_trie_cache = backend.expose_shared_trie_cache();
+					cmd.run(config, client, db, storage, shared_trie_cache)
+				},
+				BenchmarkCmd::Overhead(cmd) => {
+					let PartialComponents { client, .. } = service::new_partial(&config, OFFLINE)?;
+					let remark = benchmarking::RemarkBuilder::new(client.clone());
+					cmd.run(
+						config.chain_spec.name().into(),
+						client,
+						benchmarking::inherent_data()?,
+						Vec::new(),
+						&remark,
+						false,
+					)
+				},
+				BenchmarkCmd::Extrinsic(cmd) => {
+					let PartialComponents { client, .. } = service::new_partial(&config, OFFLINE)?;
+					let factory = frame_benchmarking_cli::ExtrinsicFactory(vec![
+						Box::new(benchmarking::RemarkBuilder::new(client.clone())),
+						Box::new(benchmarking::TransferKeepAliveBuilder::new(
+							client.clone(),
+							sp_keyring::Sr25519Keyring::Bob.to_account_id(),
+							taonet_runtime::EXISTENTIAL_DEPOSIT,
+						)),
+					]);
+					cmd.run(client, benchmarking::inherent_data()?, Vec::new(), &factory)
 				},
 			})
 		},
 		#[cfg(not(feature = "runtime-benchmarks"))]
 		Some(Subcommand::Benchmark(_)) => Err("this taonet-node was built without benchmarks: \
 			rebuild it with `cargo build --release -p taonet-node --features runtime-benchmarks` \
-			to run `benchmark pallet`"
+			to run `benchmark pallet`, `overhead`, `extrinsic`, `storage`, `block` or `machine`"
 			.into()),
 		Some(Subcommand::ChainInfo(cmd)) => {
 			let runner = cli.create_runner(cmd)?;

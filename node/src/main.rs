@@ -3,6 +3,8 @@
 // `sc_cli::Error`, which the command API returns, is a large enum.
 #![allow(clippy::result_large_err)]
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 mod chain_spec;
 mod cli;
 mod command;

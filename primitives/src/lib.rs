@@ -100,6 +100,17 @@ pub const MILLISECS_PER_BLOCK: u64 = 12_000;
 /// The slot duration, equal to the block time.
 pub const SLOT_DURATION: u64 = MILLISECS_PER_BLOCK;
 
+/// Compute time a block may use, in picoseconds of reference time: a third of the 12 s slot,
+/// leaving the rest to propagate and import it.
+pub const BLOCK_REF_TIME_LIMIT: u64 = 4 * sp_weights::constants::WEIGHT_REF_TIME_PER_SECOND;
+
+/// Largest block, in bytes.
+pub const BLOCK_LENGTH_LIMIT: u32 = 5 * 1024 * 1024;
+
+/// Share of a block's weight and length open to normal transactions; the rest is kept for
+/// operational ones (such as governance) so that they always fit.
+pub const NORMAL_DISPATCH_RATIO: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(75);
+
 /// Blocks in a minute at the target block time.
 pub const MINUTES: BlockNumber = 60_000 / (MILLISECS_PER_BLOCK as BlockNumber);
 

@@ -101,13 +101,13 @@ macro_rules! runtime_version {
 }
 
 #[cfg(not(feature = "upgrade-rehearsal"))]
-runtime_version!(106);
+runtime_version!(107);
 
 // The upgrade rehearsal: this runtime as the next release, one `spec_version` ahead, with the
 // migrations queued for it (see [`Migrations`]). Built only as Wasm for the upgrade test
 // (`scripts/build-rehearsal-runtime.sh`); never a release.
 #[cfg(feature = "upgrade-rehearsal")]
-runtime_version!(107);
+runtime_version!(108);
 
 /// How a transaction names an account: an `AccountId` or an index.
 pub type Address = MultiAddress<AccountId, ()>;
@@ -136,6 +136,32 @@ pub type TxExtension = (
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	pallet_consensus::CheckWeights<Runtime>,
 );
+
+/// The extensions a wallet signs with `nonce`, an immortal era, no tip and no metadata hash:
+/// what the node's benchmarks and the runtime's tests sign with.
+pub fn immortal_tx_extension(nonce: Nonce) -> TxExtension {
+	(
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckMortality::from(generic::Era::Immortal),
+		frame_system::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
+		pallet_consensus::CheckWeights::default(),
+	)
+}
+
+/// What [`immortal_tx_extension`] adds to the signed payload from the chain's state, for signers
+/// outside the runtime: the versions and the genesis hash (as the genesis and as the immortal
+/// era's block).
+pub fn immortal_tx_implicit(
+	genesis: Hash,
+) -> <TxExtension as sp_runtime::traits::TransactionExtension<RuntimeCall>>::Implicit {
+	((), VERSION.spec_version, VERSION.transaction_version, genesis, genesis, (), (), (), None, ())
+}
 
 /// An extrinsic as the runtime decodes it.
 pub type UncheckedExtrinsic =

@@ -582,3 +582,16 @@ fn a_new_subnet_shares_at_once_and_root_weights_wait_for_the_root_epoch() {
 		assert!(shares(NET1) == 0 && shares(NET2) > 0);
 	});
 }
+
+/// Signers outside the runtime (the node's benchmarks) sign over [`crate::immortal_tx_implicit`]:
+/// it must be what the runtime itself adds, or their signatures fail.
+#[test]
+fn immortal_implicit_is_what_the_runtime_adds() {
+	use sp_runtime::traits::TransactionExtension;
+	new_ext().execute_with(|| {
+		let genesis = frame_system::BlockHash::<Runtime>::get(0);
+		assert_ne!(genesis, Default::default());
+		let implicit = crate::immortal_tx_extension(7).implicit().expect("implicit data");
+		assert_eq!(implicit, crate::immortal_tx_implicit(genesis));
+	});
+}

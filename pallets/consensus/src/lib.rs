@@ -583,8 +583,18 @@ impl<T: Config> Pallet<T> {
 				}
 			})
 			.collect();
-		let bonds: Vec<Vec<(u16, u16)>> =
-			uids().map(|uid| Bonds::<T>::get(Self::key(netuid), uid).into_inner()).collect();
+		// Bonds are stored only for the permit holders of the last epoch (the epoch clears the
+		// others' rows, and a replaced UID loses both), so the rest are not read either.
+		let bonds: Vec<Vec<(u16, u16)>> = uids()
+			.zip(&permits)
+			.map(|(uid, &permit)| {
+				if permit {
+					Bonds::<T>::get(Self::key(netuid), uid).into_inner()
+				} else {
+					Vec::new()
+				}
+			})
+			.collect();
 		let now = Self::now();
 		let mut yuma = params.epoch_params();
 		// Never more permits than the bound the epoch's weight is charged for.

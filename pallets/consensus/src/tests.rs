@@ -657,3 +657,35 @@ mod hardening {
 		});
 	}
 }
+
+/// The epoch reads bonds only where the stored permits say a row can exist: that holds only
+/// while every stored row belongs to a permit holder, through permits lost and UIDs replaced.
+#[test]
+fn bonds_are_stored_only_for_permit_holders() {
+	new_test_ext().execute_with(|| {
+		let rows_without_permit = || {
+			let permits = ValidatorPermits::<Test>::get(NET);
+			Bonds::<Test>::iter_prefix(Consensus::key(NET))
+				.filter(|(uid, _)| !permits.get(usize::from(uid.0)).copied().unwrap_or(false))
+				.count()
+		};
+		one_validator_epoch();
+		assert!(!Bonds::<Test>::get(Consensus::key(NET), Uid(0)).is_empty());
+		assert_eq!(rows_without_permit(), 0);
+		// A second validator outstakes the first, and only one permit is left: the first
+		// validator's row goes with its permit.
+		assert_ok!(Stake::add_stake(RuntimeOrigin::signed(2), 101, 1_000 * TAO));
+		param(SubnetParam::MaxValidators(1));
+		System::set_block_number(10);
+		Consensus::run_epoch(NET, 1_000_000).expect("the subnet exists");
+		assert!(!ValidatorPermits::<Test>::get(NET)[0]);
+		assert!(Bonds::<Test>::get(Consensus::key(NET), Uid(0)).is_empty());
+		assert_eq!(rows_without_permit(), 0);
+		// A replaced UID loses its permit and its row together.
+		ValidatorPermits::<Test>::insert(NET, BoundedVec::truncate_from(vec![true; 5]));
+		Bonds::<Test>::insert(Consensus::key(NET), Uid(3), BoundedVec::truncate_from(vec![(1, 7)]));
+		Consensus::on_neuron_replaced(NET, Uid(3));
+		assert_eq!(rows_without_permit(), 0);
+		assert!(Bonds::<Test>::get(Consensus::key(NET), Uid(3)).is_empty());
+	});
+}

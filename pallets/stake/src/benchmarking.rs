@@ -45,8 +45,11 @@ fn rewarded<T: Config>(hotkey: &T::AccountId) -> Result<(), BenchmarkError> {
 	<Pallet<T> as StakeInterface<T::AccountId>>::pay_hotkey(hotkey, 100 * TAO)
 		.map_err(|_| BenchmarkError::Stop("payment"))?;
 	let now = frame_system::Pallet::<T>::block_number();
-	let half = RewardPeriod::<T>::get() / 2;
-	frame_system::Pallet::<T>::set_block_number(now + half.into());
+	let half = RewardPeriod::<T>::get().saturating_div(2);
+	frame_system::Pallet::<T>::set_block_number(sp_runtime::Saturating::saturating_add(
+		now,
+		half.into(),
+	));
 	Ok(())
 }
 
@@ -86,8 +89,9 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(staker.clone()), hotkey.clone(), 5 * TAO);
 
-		assert!(Pallet::<T>::position_value(&hotkey, &staker) >= before + 5 * TAO - 1);
-		assert_eq!(Positions::<T>::get(&hotkey, &staker).map(|p| p.held), Some(before + 5 * TAO));
+		let after = before.saturating_add(5 * TAO);
+		assert!(Pallet::<T>::position_value(&hotkey, &staker) >= after.saturating_sub(1));
+		assert_eq!(Positions::<T>::get(&hotkey, &staker).map(|p| p.held), Some(after));
 		Ok(())
 	}
 
@@ -197,7 +201,7 @@ mod benchmarks {
 				.map_err(|_| BenchmarkError::Stop("payment"))?;
 		}
 
-		assert_eq!(Pallet::<T>::hotkey_stake(&hotkey), before + 1_000 * TAO);
+		assert_eq!(Pallet::<T>::hotkey_stake(&hotkey), before.saturating_add(1_000 * TAO));
 		Ok(())
 	}
 

@@ -7,24 +7,13 @@ use frame_support::{
 	weights::{constants::ParityDbWeight, Weight},
 };
 use frame_system::limits::{BlockLength, BlockWeights};
-use sp_runtime::Perbill;
 use sp_version::RuntimeVersion;
+use taonet_primitives::{BLOCK_LENGTH_LIMIT, BLOCK_REF_TIME_LIMIT, NORMAL_DISPATCH_RATIO};
 
 use crate::{
 	AccountId, Balance, Block, BlockNumber, Hash, Nonce, OriginCaller, PalletInfo, Runtime,
 	RuntimeCall, RuntimeEvent, RuntimeOrigin, RuntimeTask, VERSION,
 };
-
-/// Share of a block's weight and length open to normal transactions; the rest is kept for
-/// operational ones (such as governance) so that they always fit.
-const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
-
-/// Compute time a block may use: a third of the 12 s slot, leaving time to propagate and import.
-const MAXIMUM_BLOCK_REF_TIME: u64 =
-	4 * frame_support::weights::constants::WEIGHT_REF_TIME_PER_SECOND;
-
-/// Largest block in bytes.
-const MAXIMUM_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
 
 parameter_types! {
 	/// Block hashes kept for mortality checks: a little over 8 hours of blocks.
@@ -33,12 +22,12 @@ parameter_types! {
 	pub const Version: RuntimeVersion = VERSION;
 	/// Weight limits of a block. A solochain keeps no proof-size limit.
 	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
-		Weight::from_parts(MAXIMUM_BLOCK_REF_TIME, u64::MAX),
+		Weight::from_parts(BLOCK_REF_TIME_LIMIT, u64::MAX),
 		NORMAL_DISPATCH_RATIO,
 	);
 	/// Length limits of a block.
 	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
-		.max_length(MAXIMUM_BLOCK_LENGTH)
+		.max_length(BLOCK_LENGTH_LIMIT)
 		.modify_max_length_for_class(DispatchClass::Normal, |max| {
 			*max = NORMAL_DISPATCH_RATIO.mul_floor(*max)
 		})

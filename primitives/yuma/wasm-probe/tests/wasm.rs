@@ -12,8 +12,12 @@ const CASES_PER_SEED: u32 = 250;
 fn build_wasm() -> Vec<u8> {
 	let target_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("wasm-probe");
 	let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+	// The crate's directory as cargo runs the test (it sets the variable then too): a test
+	// binary reused from a build in another clone would otherwise build that clone's probe.
+	let manifest_dir =
+		std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
 	let status = Command::new(cargo)
-		.current_dir(env!("CARGO_MANIFEST_DIR"))
+		.current_dir(manifest_dir)
 		.env_remove("RUSTFLAGS")
 		.args(["build", "--locked", "--release", "--target", "wasm32-unknown-unknown"])
 		.args(["-p", env!("CARGO_PKG_NAME"), "--target-dir"])
