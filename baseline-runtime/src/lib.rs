@@ -38,10 +38,7 @@ use frame_support::{
 	genesis_builder_helper::{build_state, get_preset},
 	parameter_types,
 	traits::{ConstBool, ConstU32, ConstU64, ConstU8, VariantCountOf},
-	weights::{
-		constants::ParityDbWeight, ConstantMultiplier, Weight, WeightToFeeCoefficient,
-		WeightToFeeCoefficients, WeightToFeePolynomial,
-	},
+	weights::{constants::ParityDbWeight, ConstantMultiplier, Weight},
 };
 use frame_system::limits::{BlockLength, BlockWeights};
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
@@ -53,7 +50,7 @@ use sp_runtime::{
 	generic, impl_opaque_keys,
 	traits::{BlakeTwo256, Block as BlockT, NumberFor, One},
 	transaction_validity::{TransactionSource, TransactionValidity},
-	ApplyExtrinsicResult, MultiAddress, Perbill,
+	ApplyExtrinsicResult, MultiAddress,
 };
 use sp_version::RuntimeVersion;
 
@@ -257,29 +254,12 @@ impl pallet_balances::Config for Runtime {
 	type DoneSlashHandler = ();
 }
 
-/// Taonet's fee per unit of weight: one rao per 1,000 picoseconds of reference time.
-pub struct WeightToFee;
-
-impl WeightToFeePolynomial for WeightToFee {
-	type Balance = Balance;
-
-	fn polynomial() -> WeightToFeeCoefficients<Balance> {
-		vec![WeightToFeeCoefficient {
-			coeff_integer: 0,
-			coeff_frac: Perbill::from_rational(1u32, 1_000u32),
-			negative: false,
-			degree: 1,
-		}]
-		.into()
-	}
-}
-
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	/// Fees leave issuance, as in the solochain template.
 	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
-	type WeightToFee = WeightToFee;
-	type LengthToFee = ConstantMultiplier<Balance, ConstU64<1_000>>;
+	type WeightToFee = taonet_primitives::WeightToFee;
+	type LengthToFee = ConstantMultiplier<Balance, ConstU64<{ taonet_primitives::FEE_PER_BYTE }>>;
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
 	type OperationalFeeMultiplier = ConstU8<5>;
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;

@@ -111,6 +111,28 @@ pub const BLOCK_LENGTH_LIMIT: u32 = 5 * 1024 * 1024;
 /// operational ones (such as governance) so that they always fit.
 pub const NORMAL_DISPATCH_RATIO: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(75);
 
+/// Rao charged per byte of a transaction.
+pub const FEE_PER_BYTE: Balance = 1_000;
+
+/// Rao charged per unit of weight: one rao per nanosecond of reference compute time, so that a
+/// balance transfer costs on the order of 0.0001 TAO.
+pub struct WeightToFee;
+
+impl sp_weights::WeightToFeePolynomial for WeightToFee {
+	type Balance = Balance;
+
+	fn polynomial() -> sp_weights::WeightToFeeCoefficients<Balance> {
+		// Weight's ref time counts picoseconds: 1 rao per 1,000 of them.
+		alloc::vec![sp_weights::WeightToFeeCoefficient {
+			coeff_integer: 0,
+			coeff_frac: sp_runtime::Perbill::from_rational(1u32, 1_000u32),
+			negative: false,
+			degree: 1,
+		}]
+		.into()
+	}
+}
+
 /// Blocks in a minute at the target block time.
 pub const MINUTES: BlockNumber = 60_000 / (MILLISECS_PER_BLOCK as BlockNumber);
 

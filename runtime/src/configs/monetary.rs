@@ -9,12 +9,10 @@ use frame_support::{
 		fungible::{Balanced, Credit},
 		ConstU32, ConstU8, FindAuthor, OnUnbalanced, VariantCountOf,
 	},
-	weights::{
-		ConstantMultiplier, WeightToFeeCoefficient, WeightToFeeCoefficients, WeightToFeePolynomial,
-	},
+	weights::ConstantMultiplier,
 };
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
-use sp_runtime::{traits::One, Perbill};
+use sp_runtime::traits::One;
 
 use crate::{
 	AccountId, Balance, Balances, Runtime, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
@@ -45,26 +43,7 @@ impl pallet_balances::Config for Runtime {
 	type DoneSlashHandler = ();
 }
 
-/// Rao charged per unit of weight: one rao per nanosecond of reference compute time, so that a
-/// balance transfer costs on the order of 0.0001 TAO.
-pub struct WeightToFee;
-
-impl WeightToFeePolynomial for WeightToFee {
-	type Balance = Balance;
-
-	fn polynomial() -> WeightToFeeCoefficients<Balance> {
-		// Weight's ref time counts picoseconds: 1 rao per 1,000 of them.
-		smallvec::smallvec![WeightToFeeCoefficient {
-			coeff_integer: 0,
-			coeff_frac: Perbill::from_rational(1u32, 1_000u32),
-			negative: false,
-			degree: 1,
-		}]
-	}
-}
-
-/// Rao charged per byte of a transaction.
-pub const FEE_PER_BYTE: Balance = 1_000;
+pub use taonet_primitives::{WeightToFee, FEE_PER_BYTE};
 
 parameter_types! {
 	/// Fees do not rise with congestion: the multiplier stays at one.
